@@ -1,0 +1,78 @@
+"""Findings: one problem in one file, the unit every check reports in.
+
+Every stage (parse, schema, references, Schematron) returns findings instead of raising, so one bad
+file never hides the problems of the others and the report can be printed, serialised or published.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """A problem at `path:line:column` (line and column are 1-based; 0 means "whole file")."""
+
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    rule: str
+    message: str
+
+    def format(self) -> str:
+        """The one-line form encoders read: `file:line:col: severity: message`."""
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+
+@dataclass
+class FileReport:
+    """All findings for one file."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not any(f.severity == "error" for f in self.findings)
+
+
+def display_path(path: Path) -> str:
+    """Paths are shown relative to the working folder when they lie below it, as editors type them."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings in file order (line, then column), duplicates removed, so reports are stable."""
+    return sorted(set(findings), key=lambda f: (f.path, f.line, f.column, f.rule, f.message))
+
+
+def reports_to_json(reports: list[FileReport]) -> str:
+    """The documented JSON shape other tools rely on (see README, "Validation report formats")."""
+    files = [
+        {
+            "path": r.path,
+            "valid": r.valid,
+            "findings": [
+                {k: v for k, v in asdict(f).items() if k != "path"} for f in r.findings
+            ],
+        }
+        for r in reports
+    ]
+    errors = sum(1 for r in reports for f in r.findings if f.severity == "error")
+    warnings = sum(1 for r in reports for f in r.findings if f.severity == "warning")
+    summary = {
+        "files": len(reports),
+        "valid": sum(1 for r in reports if r.valid),
+        "errors": errors,
+        "warnings": warnings,
+    }
+    return json.dumps({"files": files, "summary": summary}, indent=2, ensure_ascii=False) + "\n"
