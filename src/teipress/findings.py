@@ -27,6 +27,8 @@ class Finding:
 
     def format(self) -> str:
         """The one-line form encoders read: `file:line:col: severity: message`."""
+        if self.line == 0:
+            return f"{self.path}: {self.severity}: {self.message}"
         return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
 
 
