@@ -138,7 +138,7 @@ def parse_bytes(path: Path, source: bytes) -> ParseResult:
     document.findings.extend(_id_finding(shown, e) for e in id_errors)
     root_problem = _root_problem(document)
     if root_problem:
-        return ParseResult(None, document.findings + [root_problem])
+        return ParseResult(None, [*document.findings, root_problem])
     return ParseResult(document, list(document.findings))
 
 
@@ -166,7 +166,10 @@ def _id_finding(shown: str, entry) -> Finding:
         ident = match.group(1) if match else "?"
         message = f'xml:id "{ident}" is used twice in this file; each xml:id must be unique'
     else:
-        message = f"invalid xml:id: {entry.message.strip()} (an xml:id must be an XML name, e.g. not start with a digit)"
+        message = (
+            f"invalid xml:id: {entry.message.strip()} "
+            "(an xml:id must be an XML name: letters, digits, '-', '_', '.', not starting with a digit)"
+        )
     return Finding(shown, entry.line, max(entry.column, 1), "error", "xml-id-unique", message)
 
 
@@ -186,7 +189,7 @@ def _explain_syntax(raw: str, source: bytes) -> str:
         return "entity expansion too large (an entity-expansion bomb?); refused"
     if "Entity '" in raw and "not defined" in raw and _EXTERNAL_ENTITY.search(source):
         return "the document uses an external entity; teipress never loads external entities or DTDs"
-    if "Excessive depth" in raw or "depth" in raw and "exceeds" in raw:
+    if "Excessive depth" in raw or ("depth" in raw and "exceeds" in raw):
         return "elements nested too deeply (over 256 levels); refused"
     if "huge" in raw.lower() or "xmlSAX2Characters" in raw or "Huge input lookup" in raw:
         return "a text node too large (over 10 MB); refused"

@@ -1,0 +1,108 @@
+"""Running the XSLT 3.0 stylesheets on saxonche: compiled once per build, locked down, reused.
+
+Saxon's defaults let a stylesheet read any file, fetch URLs and write anywhere, and its parser
+resolves external entities. So: sources reach Saxon only as text already parsed by the hardened
+lxml parser (never as file names), DOCTYPEs are refused, and once the stylesheets are compiled
+every URI scheme is forbidden, so doc(), unparsed-text() and collection() cannot reach anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXsltExecutable
+
+from .errors import TeipressError
+from .resources import stylesheet
+
+_FEATURE = "http://saxon.sf.net/feature/"
+_PARSER_FEATURE = _FEATURE + "parserFeature?uri="
+_PARSER_PROPERTY = _FEATURE + "parserProperty?uri="
+
+# The entry stylesheets, by the name the build uses.
+STYLESHEETS = {
+    "catalogue": "catalogue.xsl",
+    "html-document": "html/document.xsl",
+    "html-index": "html/index.xsl",
+    "html-register": "html/register.xsl",
+    "text-document": "text/document.xsl",
+}
+
+
+class TransformError(Exception):
+    """A stylesheet failed on one input; the build reports it and goes on with the others."""
+
+
+@dataclass
+class Transformer:
+    """One Saxon processor with every entry stylesheet compiled."""
+
+    processor: PySaxonProcessor
+    executables: dict[str, PyXsltExecutable]
+
+    def node(self, xml: etree._Element | str) -> PyXdmNode:
+        """An lxml tree (or XML text we generated) as a Saxon node, parsed from text only."""
+        text = xml if isinstance(xml, str) else etree.tostring(xml, encoding="unicode")
+        try:
+            return self.processor.parse_xml(xml_text=text)
+        except PySaxonApiError as exc:
+            raise TransformError(f"Saxon could not read the document: {exc}") from exc
+
+    def run(self, name: str, source: PyXdmNode, **params: Any) -> str:
+        executable = self.executables[name]
+        executable.clear_parameters()
+        for key, value in params.items():
+            executable.set_parameter(key, self._value(value))
+        try:
+            result = executable.transform_to_string(xdm_node=source)
+        except PySaxonApiError as exc:
+            raise TransformError(f"{STYLESHEETS[name]}: {exc}") from exc
+        if result is None:
+            raise TransformError(f"{STYLESHEETS[name]} produced no output")
+        return result
+
+    def _value(self, value: Any):
+        if isinstance(value, str):
+            return self.processor.make_string_value(value)
+        if isinstance(value, bool):
+            return self.processor.make_boolean_value(value)
+        return value
+
+
+def load_transformer() -> Transformer:
+    """Compile every entry stylesheet, then forbid all URI access for the rest of the run."""
+    processor = PySaxonProcessor(license=False)
+    compiler = processor.new_xslt30_processor()
+    executables = {}
+    for name, relative in STYLESHEETS.items():
+        path = stylesheet(relative)
+        try:
+            executable = compiler.compile_stylesheet(stylesheet_file=str(path))
+        except PySaxonApiError as exc:
+            raise TeipressError(f"{path}: the stylesheet does not compile: {exc}") from exc
+        # Pages are returned as strings; xsl:result-document must never write files itself.
+        executable.set_capture_result_documents(True)
+        executables[name] = executable
+    _lock_down(processor)
+    return Transformer(processor, executables)
+
+
+def _lock_down(processor: PySaxonProcessor) -> None:
+    # Must come after compiling: it also blocks reading the stylesheet files themselves.
+    processor.set_configuration_property(_FEATURE + "allowedProtocols", "")
+    processor.set_configuration_property(
+        _PARSER_FEATURE + "http://apache.org/xml/features/disallow-doctype-decl", "true"
+    )
+    # The hardened lxml parser already caps depth at 256; Saxon's own default of 100 would
+    # reject real TEI that lxml accepted.
+    processor.set_configuration_property(
+        _PARSER_PROPERTY + "http://www.oracle.com/xml/jaxp/properties/maxElementDepth", "1000"
+    )
+
+
+def stylesheet_paths() -> list[Path]:
+    return [stylesheet(relative) for relative in STYLESHEETS.values()]
+

@@ -1,0 +1,129 @@
+"""Validation: schema first, then the cross-reference rules, every problem a Finding.
+
+The stage order is the data flow of the whole tool: discover → parse → grammar → references.
+`build` runs the same function, so what `validate` says is exactly what the build reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from lxml import etree
+
+from .discover import discover
+from .errors import TeipressError
+from .findings import FileReport, Finding, display_path, sorted_findings
+from .parse import ParsedDocument, make_parser, parse_file
+from .references import CorpusIndex, build_index, check_references
+
+
+@dataclass
+class Corpus:
+    """The parsed sources: the files asked about (`subjects`) and the registers they point into."""
+
+    subjects: list[ParsedDocument] = field(default_factory=list)
+    registers: list[ParsedDocument] = field(default_factory=list)
+    reports: dict[str, FileReport] = field(default_factory=dict)
+
+    @property
+    def documents(self) -> list[ParsedDocument]:
+        """Every parsed file, subjects first, each once."""
+        seen = {d.path for d in self.subjects}
+        return self.subjects + [d for d in self.registers if d.path not in seen]
+
+    @cached_property
+    def index(self) -> CorpusIndex:
+        """Ids and pointers across all parsed files; computed once, the files do not change."""
+        return build_index(self.documents)
+
+    def add(self, finding: Finding) -> None:
+        self.reports.setdefault(finding.path, FileReport(finding.path)).findings.append(finding)
+
+    def failed(self) -> list[FileReport]:
+        """Files that could not be used at all (unreadable, not XML, not TEI)."""
+        usable = {d.display for d in self.subjects}
+        return [r for r in self.reports.values() if r.path not in usable]
+
+
+def load_corpus(paths: list[Path], registers: Path | None) -> Corpus:
+    """Discover and parse the files named, plus the register folder for resolving pointers."""
+    corpus = Corpus()
+    sources = discover(paths)
+    for finding in sources.missing:
+        corpus.add(finding)
+    for path in sources.files:
+        corpus.reports.setdefault(display_path(path), FileReport(display_path(path)))
+        result = parse_file(path)
+        for finding in result.findings:
+            corpus.add(finding)
+        if result.document is not None:
+            corpus.subjects.append(result.document)
+    if registers is not None and registers.is_dir():
+        subject_paths = {d.path for d in corpus.subjects}
+        for path in discover([registers]).files:
+            if path in subject_paths:
+                continue
+            result = parse_file(path)
+            if result.document is not None:
+                corpus.registers.append(result.document)
+    return corpus
+
+
+GrammarCheck = Callable[[ParsedDocument], list[Finding]]
+
+
+def compile_grammar(schema: Path) -> GrammarCheck:
+    """Compile a RELAX NG schema once; the returned function checks one document."""
+    try:
+        with schema.open("rb") as handle:
+            rng = etree.parse(handle, make_parser(), base_url=str(schema.resolve()))
+        relaxng = etree.RelaxNG(rng)
+    except OSError as exc:
+        raise TeipressError(f"{display_path(schema)}: cannot read the schema: {exc.strerror}") from exc
+    except (etree.XMLSyntaxError, etree.RelaxNGParseError) as exc:
+        raise TeipressError(f"{display_path(schema)}: not a usable RELAX NG schema: {exc}") from exc
+
+    def check(document: ParsedDocument) -> list[Finding]:
+        if relaxng.validate(document.tree):
+            return []
+        findings = []
+        for entry in relaxng.error_log:
+            element = _element_at(document, entry.path)
+            line, column = document.locator.locate(element) if element is not None else (entry.line, 1)
+            findings.append(
+                Finding(document.display, line, column, "error", "relaxng", entry.message.strip())
+            )
+        return findings
+
+    return check
+
+
+def _element_at(document: ParsedDocument, path: str | None) -> etree._Element | None:
+    if not path:
+        return None
+    try:
+        found = document.tree.xpath(path)
+    except etree.XPathError:
+        return None
+    return found[0] if found and isinstance(found[0], etree._Element) else None
+
+
+def validate_corpus(corpus: Corpus, grammar: GrammarCheck | None) -> list[FileReport]:
+    """Run the grammar on each subject, then the reference rules over the whole corpus."""
+    for document in corpus.subjects:
+        if grammar is not None:
+            for finding in grammar(document):
+                corpus.add(finding)
+    subjects = {d.display for d in corpus.subjects}
+    for path, findings in check_references(corpus.documents, corpus.index).items():
+        if path in subjects:
+            for finding in findings:
+                corpus.add(finding)
+    reports = list(corpus.reports.values())
+    for report in reports:
+        report.findings = sorted_findings(report.findings)
+    return reports
+
