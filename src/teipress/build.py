@@ -36,9 +36,10 @@ class BuildResult:
     failed: list[FileReport] = field(default_factory=list)
 
 
-def build(source: Path, out: Path, *, schema: Path | None, strict: bool, title: str) -> BuildResult:
+def build(source: Path, out: Path, *, schema: Path | None, strict: bool, xinclude: bool,
+          title: str) -> BuildResult:
     registers_dir = default_registers(source)
-    corpus = load_corpus([source], registers_dir)
+    corpus = load_corpus([source], registers_dir, xinclude=xinclude)
     grammar = compile_grammar(schema or project_schema())
     reports = validate_corpus(corpus, grammar)
     if strict and not all(r.valid for r in reports):

@@ -20,12 +20,12 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
 def run_validate(paths: list[Path], schema: Path | None, registers: Path | None,
-                 output_format: str) -> int:
+                 output_format: str, xinclude: bool = False) -> int:
     from .validate import compile_grammar, load_corpus, validate_corpus
 
     registers = registers if registers is not None else default_registers(Path("tei"))
     grammar = compile_grammar(schema or project_schema())
-    corpus = load_corpus(paths, registers)
+    corpus = load_corpus(paths, registers, xinclude=xinclude)
     reports = validate_corpus(corpus, grammar)
     click.echo(FORMATS[output_format](reports), nl=False)
     return exit_status(reports)
@@ -37,12 +37,13 @@ def exit_status(reports: list[FileReport]) -> int:
     return EXIT_OK if all(r.valid for r in reports) else EXIT_INVALID
 
 
-def run_build(source: Path, out: Path, schema: Path | None, strict: bool) -> int:
+def run_build(source: Path, out: Path, schema: Path | None, strict: bool, xinclude: bool) -> int:
     from .build import build
 
     if not source.is_dir():
         raise click.UsageError(f"source folder {display_path(source)} does not exist")
-    result = build(source, out, schema=schema, strict=strict, title=edition_title(source))
+    result = build(source, out, schema=schema, strict=strict, xinclude=xinclude,
+                   title=edition_title(source))
     for report in result.failed:
         for finding in report.findings:
             click.echo(finding.format(), err=True)

@@ -43,8 +43,15 @@ class Locator:
         line = bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 
+    def prime(self) -> None:
+        """Fix the element order now, before the tree is changed (XInclude splices in elements
+        from other files; those are then located at their nearest ancestor from this file)."""
+        _ = self._element_index
+
     def locate(self, element: etree._Element) -> tuple[int, int]:
         """(line, column) of the element's start tag; falls back to (sourceline, 1)."""
+        while element not in self._element_index and element.getparent() is not None:
+            element = element.getparent()
         fallback = (element.sourceline or 0, 1 if element.sourceline else 0)
         index = self._element_index.get(element)
         if index is None or index >= len(self._start_tags):

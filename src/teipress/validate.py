@@ -6,6 +6,7 @@ The stage order is the data flow of the whole tool: discover → parse → gramm
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from . import xinclude
 from .discover import discover
 from .errors import TeipressError
 from .findings import FileReport, Finding, display_path, sorted_findings
@@ -48,28 +50,68 @@ class Corpus:
         return [r for r in self.reports.values() if r.path not in usable]
 
 
-def load_corpus(paths: list[Path], registers: Path | None) -> Corpus:
-    """Discover and parse the files named, plus the register folder for resolving pointers."""
+def load_corpus(paths: list[Path], registers: Path | None, *, xinclude: bool = False) -> Corpus:
+    """Discover and parse the files named, plus the register folder for resolving pointers.
+
+    With `xinclude`, inclusions are expanded, each confined to the folder it was named by (a
+    folder given on the command line, or the folder of a file given)."""
     corpus = Corpus()
-    sources = discover(paths)
-    for finding in sources.missing:
-        corpus.add(finding)
-    for path in sources.files:
-        corpus.reports.setdefault(display_path(path), FileReport(display_path(path)))
-        result = parse_file(path)
-        for finding in result.findings:
+    for given in paths:
+        sources = discover([given])
+        for finding in sources.missing:
             corpus.add(finding)
-        if result.document is not None:
-            corpus.subjects.append(result.document)
+        root = given if given.is_dir() else given.parent
+        for path in sources.files:
+            document = _load(corpus, path, root if xinclude else None)
+            if document is not None and document.path not in {d.path for d in corpus.subjects}:
+                corpus.subjects.append(document)
     if registers is not None and registers.is_dir():
         subject_paths = {d.path for d in corpus.subjects}
         for path in discover([registers]).files:
-            if path in subject_paths:
-                continue
-            result = parse_file(path)
-            if result.document is not None:
-                corpus.registers.append(result.document)
+            if path not in subject_paths:
+                result = parse_file(path)
+                if result.document is not None:
+                    corpus.registers.append(result.document)
     return corpus
+
+
+def _load(corpus: Corpus, path: Path, include_root: Path | None) -> ParsedDocument | None:
+    corpus.reports.setdefault(display_path(path), FileReport(display_path(path)))
+    result = parse_file(path)
+    for finding in result.findings:
+        corpus.add(finding)
+    document = result.document
+    if document is None:
+        return None
+    for finding in notices(document):
+        corpus.add(finding)
+    if include_root is not None:
+        for finding in xinclude.expand(document, include_root):
+            corpus.add(finding)
+    elif next(document.root.iter(f"{{{xinclude.XI_NS}}}include"), None) is not None:
+        include = next(document.root.iter(f"{{{xinclude.XI_NS}}}include"))
+        corpus.add(document.finding(include, "warning", "xinclude",
+                                    "xi:include is not expanded unless --xinclude is given"))
+    return document
+
+
+def notices(document: ParsedDocument) -> list[Finding]:
+    """What the document asks to fetch and teipress will not: an external DTD, schema or
+    stylesheet references in processing instructions."""
+    findings = []
+    info = document.tree.docinfo
+    if info.system_url or info.public_id:
+        findings.append(Finding(document.display, 1, 1, "warning", "not-fetched",
+                                f"external DTD {info.system_url or info.public_id} is not loaded"))
+    for pi in document.tree.xpath("/processing-instruction('xml-model') | "
+                                  "/processing-instruction('xml-stylesheet')"):
+        href = re.search(r'href\s*=\s*["\']([^"\']*)', pi.text or "")
+        if href and re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", href.group(1)):
+            findings.append(Finding(
+                document.display, pi.sourceline or 1, 1, "warning", "not-fetched",
+                f"<?{pi.target} href=\"{href.group(1)}\"?> is not fetched; "
+                "teipress validates with its own schema (or --schema)"))
+    return findings
 
 
 GrammarCheck = Callable[[ParsedDocument], list[Finding]]

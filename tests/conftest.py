@@ -1,0 +1,70 @@
+"""Shared test helpers: the project's paths, the shared corpora, small TEI files made on the fly."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+TEI_DIR = ROOT / "tei"
+SEED_DOCUMENT = TEI_DIR / "documents" / "dobrynin-1962-11-05.xml"
+TEI_ALL = SHARED / "reference" / "tei_all.rng"
+IN_CI = os.environ.get("CI") == "true"
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skip with a visible reason on a developer's clone; fail in CI, where everything must be there."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"required in CI: {reason}")
+    pytest.skip(reason)
+
+
+def shared(*parts: str) -> Path:
+    """A path in ../shared (corpora, reference schema), or skip/fail when the clone has none."""
+    path = SHARED.joinpath(*parts)
+    require(path.exists(), f"{path} is not available (a clone without ../shared)")
+    return path
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name)
+    require(found is not None, f"{name} is not installed (.ci/run installs it)")
+    return found  # type: ignore[return-value]
+
+
+TEI_TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="{id}">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt><title>{title}</title></titleStmt>
+      <publicationStmt><p>Test fixture.</p></publicationStmt>
+      <sourceDesc><p>Written for the teipress tests.</p></sourceDesc>
+    </fileDesc>
+  </teiHeader>
+  <text>
+    <body>
+{body}
+    </body>
+  </text>
+</TEI>
+"""
+
+
+def tei(identifier: str = "fixture", body: str = "      <p>Text.</p>", title: str = "Fixture") -> str:
+    return TEI_TEMPLATE.format(id=identifier, body=body, title=title)
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the project's tei/ folder and config, to change without touching the real one."""
+    require(SEED_DOCUMENT.exists(), "the seed document is not encoded yet")
+    target = tmp_path / "project"
+    shutil.copytree(TEI_DIR, target / "tei")
+    shutil.copy(ROOT / "teipress.toml", target / "teipress.toml")
+    return target
