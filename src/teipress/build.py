@@ -25,7 +25,7 @@ from .site import (
     site_element,
     slugs_for,
 )
-from .transform import Transformer, TransformError, load_transformer
+from .transform import Transformer, load_transformer
 from .validate import Corpus, compile_grammar, load_corpus, validate_corpus
 
 
@@ -72,7 +72,7 @@ def render_edition(transformer: Transformer, corpus: Corpus, documents: list[Par
             nodes[document.path] = transformer.node(document.root)
             record = etree.fromstring(transformer.run("catalogue", nodes[document.path]).encode())
             records.append((document, record))
-        except (TransformError, etree.XMLSyntaxError) as exc:
+        except Exception as exc:  # one document's failure must not stop the others
             corpus.add(_transform_finding(document, exc))
     entries = register_entries(registers, documents)
     registers_node = transformer.node(registers_element(entries))
@@ -84,7 +84,7 @@ def render_edition(transformer: Transformer, corpus: Corpus, documents: list[Par
             page = transformer.run("html-document", nodes[document.path], site=site,
                                    registers=registers_node, **{"document-id": slug})
             plain = transformer.run("text-document", nodes[document.path])
-        except TransformError as exc:
+        except Exception as exc:  # likewise
             corpus.add(_transform_finding(document, exc))
             continue
         _write(html / f"{slug}.html", page)

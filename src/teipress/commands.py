@@ -12,6 +12,7 @@ import click
 
 from .config import edition_title
 from .discover import default_registers
+from .errors import TeipressError
 from .findings import FileReport, display_path
 from .report import FORMATS, summary_line
 from .resources import project_schema
@@ -42,8 +43,13 @@ def run_build(source: Path, out: Path, schema: Path | None, strict: bool, xinclu
 
     if not source.is_dir():
         raise click.UsageError(f"source folder {display_path(source)} does not exist")
-    result = build(source, out, schema=schema, strict=strict, xinclude=xinclude,
-                   title=edition_title(source))
+    try:
+        result = build(source, out, schema=schema, strict=strict, xinclude=xinclude,
+                       title=edition_title(source))
+    except OSError as exc:  # disk full, permissions: nothing was replaced
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise TeipressError(f"could not write the edition{where}: {exc.strerror or exc}; "
+                            f"the previous {display_path(out)} is unchanged") from exc
     for report in result.failed:
         for finding in report.findings:
             click.echo(finding.format(), err=True)
