@@ -1,0 +1,94 @@
+"""`teipress validate` on the real edition and on broken copies of it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from teipress.cli import main
+
+DOCUMENT = Path("tei/documents/dobrynin-1962-11-05.xml")
+
+
+def validate(project: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> Result:
+    monkeypatch.chdir(project)
+    return CliRunner().invoke(main, ["validate", *args], catch_exceptions=False)
+
+
+def replace_once(path: Path, old: str, new: str) -> int:
+    """Edit a copied source; returns the line number where the change landed."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    position = text.index(old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text.count("\n", 0, position) + 1
+
+
+def error_lines(result: Result) -> list[str]:
+    return [line for line in result.output.splitlines() if ": error: " in line]
+
+
+def test_the_edition_is_valid(project_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = validate(project_copy, monkeypatch)
+    assert result.exit_code == 0, result.output
+    assert "all valid: 0 errors" in result.output.splitlines()[-1]
+
+
+def test_unknown_element_is_reported_at_its_line(project_copy, monkeypatch) -> None:
+    line = replace_once(project_copy / DOCUMENT, "<closer", "<foo>inserted</foo><closer")
+    result = validate(project_copy, monkeypatch)
+    assert result.exit_code == 1
+    [error] = [e for e in error_lines(result) if e.startswith(f"{DOCUMENT}:{line}:")]
+    assert "foo" in error
+
+
+def test_dangling_ref_is_reported(project_copy, monkeypatch) -> None:
+    line = replace_once(project_copy / DOCUMENT, 'ref="#pers-kennedy-robert"', 'ref="#pers-nobody"')
+    result = validate(project_copy, monkeypatch)
+    assert result.exit_code == 1
+    assert any(e.startswith(f"{DOCUMENT}:{line}:") and "#pers-nobody" in e for e in error_lines(result))
+
+
+def test_duplicate_id_across_files_is_reported(project_copy, monkeypatch) -> None:
+    places = project_copy / "tei/registers/places.xml"
+    replace_once(places, 'xml:id="place-cuba"', 'xml:id="pers-kennedy-robert"')
+    result = validate(project_copy, monkeypatch)
+    assert result.exit_code == 1
+    assert any('"pers-kennedy-robert"' in e and "already defined" in e for e in error_lines(result))
+
+
+def test_malformed_file_does_not_stop_the_others(project_copy, monkeypatch) -> None:
+    replace_once(project_copy / DOCUMENT, "</closer>", "</closr>")
+    replace_once(project_copy / "tei/registers/persons.xml", "<listPerson>", "<listPerson><blink/>")
+    result = validate(project_copy, monkeypatch, "--format", "json")
+    report = json.loads(result.output)
+    by_path = {f["path"]: f for f in report["files"]}
+    assert by_path[str(DOCUMENT)]["findings"][0]["rule"] == "well-formed"
+    persons = by_path["tei/registers/persons.xml"]
+    assert not persons["valid"] and persons["findings"][0]["rule"] == "relaxng"
+    assert by_path["tei/registers/places.xml"]["valid"]
+    assert result.exit_code == 1
+
+
+def test_missing_path_is_an_io_error(project_copy, monkeypatch) -> None:
+    result = validate(project_copy, monkeypatch, "tei", "nothere.xml")
+    assert result.exit_code == 2
+    assert "nothere.xml: error: no such file or folder" in result.output
+
+
+def test_json_report_has_the_documented_shape(project_copy, monkeypatch) -> None:
+    result = validate(project_copy, monkeypatch, "--format", "json")
+    report = json.loads(result.output)
+    assert set(report) == {"files", "summary"}
+    assert set(report["summary"]) == {"files", "valid", "errors", "warnings"}
+    assert report["summary"]["files"] == len(report["files"]) == 4
+    assert all(set(f) == {"path", "valid", "findings"} for f in report["files"])
+
+
+def test_a_single_document_resolves_into_the_registers(project_copy, monkeypatch) -> None:
+    result = validate(project_copy, monkeypatch, str(DOCUMENT))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("1 file checked")
