@@ -1,0 +1,75 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Dates as people read them. TEI dates carry ISO values in @when/@from/@to/@notBefore/@notAfter
+  and (often) their own wording; the wording wins, the attributes are formatted when the
+  element is empty (e.g. <date when="1792-11-22"/> in CMIF, register birth/death).
+  Month names are English, like the rest of the interface strings.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:tp="urn:teipress"
+  exclude-result-prefixes="#all">
+
+  <!-- An ISO value usable as HTML <time datetime>, or () (year, year-month, date, dateTime;
+       impossible dates such as 2020-02-30 are refused). -->
+  <xsl:function name="tp:iso-date" as="xs:string?">
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:variable name="v" as="xs:string" select="normalize-space($value)"/>
+    <xsl:sequence select="$v[matches(., '^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$')]
+                            [string-length(.) lt 10 or substring(., 1, 10) castable as xs:date]
+                            [string-length(.) ne 7 or (. || '-01') castable as xs:date]"/>
+  </xsl:function>
+
+  <!-- "1818-09-29" → "29 September 1818", "1818-09" → "September 1818", "1818" → "1818".
+       Values that are not ISO dates are returned unchanged. -->
+  <xsl:function name="tp:format-iso-date" as="xs:string">
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:variable name="v" as="xs:string" select="normalize-space($value)"/>
+    <xsl:variable name="day" as="xs:string?" select="replace($v, '^(\d{4}-\d{2}-\d{2}).*$', '$1')[. castable as xs:date]"/>
+    <xsl:variable name="month" as="xs:string?" select="$v[matches(., '^\d{4}-(0[1-9]|1[0-2])$')]"/>
+    <xsl:sequence select="
+      if (exists($day) and matches($v, '^\d{4}-\d{2}-\d{2}')) then format-date(xs:date($day), '[D] [MNn] [Y0001]', 'en', (), ())
+      else if (exists($month)) then format-date(xs:date($month || '-01'), '[MNn] [Y0001]', 'en', (), ())
+      else $v"/>
+  </xsl:function>
+
+  <!-- The date its attributes give, in words: "29 September 1818", "1941–1945",
+       "between 1766 and 1767"; '' when there are none. -->
+  <xsl:function name="tp:date-attributes-label" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="
+      if ($date/@when) then tp:format-iso-date($date/@when)
+      else if ($date/@from or $date/@to) then
+        string-join(($date/@from, $date/@to) ! tp:format-iso-date(.), '–')
+      else if ($date/@notBefore and $date/@notAfter) then
+        'between ' || tp:format-iso-date($date/@notBefore) || ' and ' || tp:format-iso-date($date/@notAfter)
+      else if ($date/@notBefore) then 'not before ' || tp:format-iso-date($date/@notBefore)
+      else if ($date/@notAfter) then 'not after ' || tp:format-iso-date($date/@notAfter)
+      else ''"/>
+  </xsl:function>
+
+  <!-- What to print for a date-like element (date, birth, death, origDate …): its own words,
+       else its attributes. -->
+  <xsl:function name="tp:date-label" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:variable name="text" as="xs:string" select="tp:plain($date)"/>
+    <xsl:sequence select="if ($text ne '') then $text else tp:date-attributes-label($date)"/>
+  </xsl:function>
+
+  <!-- A <time> (with datetime when @when is ISO) holding tp:date-label, or () for an empty date. -->
+  <xsl:function name="tp:time" as="element()?">
+    <xsl:param name="date" as="element()"/>
+    <xsl:variable name="label" as="xs:string" select="tp:date-label($date)"/>
+    <xsl:if test="$label ne ''">
+      <time>
+        <xsl:if test="exists(tp:iso-date($date/@when))">
+          <xsl:attribute name="datetime" select="tp:iso-date($date/@when)"/>
+        </xsl:if>
+        <xsl:value-of select="$label"/>
+      </time>
+    </xsl:if>
+  </xsl:function>
+
+</xsl:stylesheet>

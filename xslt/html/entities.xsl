@@ -1,0 +1,96 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Register lookups: which register entry (tei:person / tei:place / tei:org in the
+  <tp:registers> document Python passes in) an id points to, which page lists it, and how its
+  names read. Functions take the registers document as an argument so the same code serves
+  document.xsl (registers = a param) and register.xsl (registers = the initial node).
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:tp="urn:teipress"
+  exclude-result-prefixes="#all">
+
+  <xsl:key name="tp:entity" match="tei:person | tei:place | tei:org" use="@xml:id"/>
+
+  <!-- Register kind → page. The page names are part of the site layout Python writes. -->
+  <xsl:variable name="tp:register-pages" as="map(xs:string, xs:string)"
+    select="map { 'person': 'persons.html', 'place': 'places.html', 'org': 'organisations.html' }"/>
+
+  <xsl:variable name="tp:register-titles" as="map(xs:string, xs:string)"
+    select="map { 'person': 'Persons', 'place': 'Places', 'org': 'Organisations' }"/>
+
+  <!-- The register entry with this id, or (). -->
+  <xsl:function name="tp:entity" as="element()?">
+    <xsl:param name="registers" as="document-node()?"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="if (exists($registers) and $id ne '') then key('tp:entity', $id, $registers)[1] else ()"/>
+  </xsl:function>
+
+  <!-- The id part of a pointer: "#pers-x", "persons.xml#pers-x" and "pers-x" all give "pers-x". -->
+  <xsl:function name="tp:pointer-id" as="xs:string">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:sequence select="replace($pointer, '^[^#]*#', '')"/>
+  </xsl:function>
+
+  <!-- 'person' | 'place' | 'org' for a register entry. -->
+  <xsl:function name="tp:entity-kind" as="xs:string">
+    <xsl:param name="entity" as="element()"/>
+    <xsl:sequence select="local-name($entity)"/>
+  </xsl:function>
+
+  <!-- All name elements of an entry, preferred first: @type='preferred', else document order. -->
+  <xsl:function name="tp:entity-names" as="element()*">
+    <xsl:param name="entity" as="element()"/>
+    <xsl:variable name="names" as="element()*" select="$entity/(tei:persName | tei:placeName | tei:orgName | tei:name)"/>
+    <xsl:variable name="preferred" as="element()?" select="($names[@type = 'preferred'], $names)[1]"/>
+    <xsl:sequence select="$preferred, $names except $preferred"/>
+  </xsl:function>
+
+  <!-- A name as it reads ("Robert F. Kennedy"); parts are kept in their encoded order. -->
+  <xsl:function name="tp:name-string" as="xs:string">
+    <xsl:param name="name" as="element()?"/>
+    <xsl:sequence select="if (empty($name)) then '' else tp:plain($name)"/>
+  </xsl:function>
+
+  <!-- The heading of a register entry. Structured person names read surname first:
+       "Dobrynin, Anatoly Fyodorovich", "du Plessis, Armand Emmanuel, duc de Richelieu"
+       (forenames, add/gen names and name links in encoded order; role names after a comma).
+       Other names as written; the xml:id when the entry has no name at all. -->
+  <xsl:function name="tp:entity-label" as="xs:string">
+    <xsl:param name="entity" as="element()"/>
+    <xsl:variable name="name" as="element()?" select="tp:entity-names($entity)[1]"/>
+    <xsl:variable name="surname" as="xs:string" select="string-join($name/tei:surname ! tp:plain(.), ' ')"/>
+    <xsl:variable name="given" as="xs:string"
+      select="string-join($name/(tei:forename | tei:addName | tei:genName | tei:nameLink) ! tp:plain(.), ' ')"/>
+    <xsl:variable name="roles" as="xs:string*" select="$name/tei:roleName ! tp:plain(.)"/>
+    <xsl:sequence select="
+      if (empty($name)) then string($entity/@xml:id)
+      else if ($surname ne '') then string-join(($surname, $given, $roles)[. ne ''], ', ')
+      else if (tp:name-string($name) ne '') then tp:name-string($name)
+      else string($entity/@xml:id)"/>
+  </xsl:function>
+
+  <!-- Sort key: the surname when there is one, then the rest of the label. -->
+  <xsl:function name="tp:entity-sort-key" as="xs:string">
+    <xsl:param name="entity" as="element()"/>
+    <xsl:sequence select="lower-case(replace(tp:entity-label($entity), '^[^\p{L}\p{N}]+', ''))"/>
+  </xsl:function>
+
+  <!-- register kind of an element whose ref is not in the registers (external URI, unresolved):
+       persName → person, placeName → place, orgName → org, rs/name → from @type. -->
+  <xsl:function name="tp:element-kind" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="type" as="xs:string" select="lower-case(normalize-space($e/@type))"/>
+    <xsl:sequence select="
+      if ($e/self::tei:persName) then 'person'
+      else if ($e/self::tei:placeName) then 'place'
+      else if ($e/self::tei:orgName) then 'org'
+      else if (matches($type, 'pers')) then 'person'
+      else if (matches($type, 'place|loc')) then 'place'
+      else if (matches($type, 'org')) then 'org'
+      else 'other'"/>
+  </xsl:function>
+
+</xsl:stylesheet>

@@ -1,0 +1,169 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Pointers in mode tp:text: ref, ptr, idno holding a web URI, graphic.
+
+  Every href goes through tp:safe-href; a refused URL (javascript:, data: …) leaves the text
+  as plain text. "#id" pointers are checked against what the page shows (tp:target-href), so
+  there are no dead fragment links. A ref with several targets links its text to the first
+  and adds small numbered links for the others (tp:more-links in names.xsl). Links never
+  nest: a ref holding other links links its stretches of text instead (as names do).
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:tp="urn:teipress"
+  exclude-result-prefixes="#all"
+  expand-text="yes">
+
+  <!-- Does this element render as an <a> (or put one in place, like a note marker)? -->
+  <xsl:function name="tp:renders-link" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="
+      if ($e/self::tei:note) then tp:is-endnote($e)
+      else if ($e/(self::tei:ref | self::tei:ptr)) then exists(tp:targets($e) ! tp:target-href(., $e))
+      else if ($e/self::tei:idno) then tp:is-web-url($e)
+      else if ($e/self::tei:graphic) then exists(tp:safe-href($e/@url))
+      else if ($e/self::tei:pb) then tp:is-web-url(tokenize(normalize-space($e/@facs), ' ')[1])
+      else tp:is-entity-name($e)"/>
+  </xsl:function>
+
+  <xsl:function name="tp:contains-link" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="some $d in $e//* satisfies tp:renders-link($d)"/>
+  </xsl:function>
+
+  <xsl:function name="tp:targets" as="xs:string*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="tokenize(normalize-space($e/@target), ' ')"/>
+  </xsl:function>
+
+  <xsl:key name="tp:xml-id" match="*[@xml:id]" use="@xml:id"/>
+
+  <!-- Where a target points on the published page. "#id" pointers into this document go to
+       the element's HTML id, or to note-N for an endnote; pointers to things the page does
+       not show with that id (header parts, choice readings …) give no link at all.
+       Everything else goes through tp:safe-href. -->
+  <xsl:function name="tp:target-href" as="xs:string?">
+    <xsl:param name="target" as="xs:string"/>
+    <xsl:param name="context" as="element()"/>
+    <xsl:variable name="root" as="node()" select="root($context)"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($target, '#') and $root instance of document-node()">
+        <xsl:variable name="element" as="element()?" select="key('tp:xml-id', substring($target, 2), $root)[1]"/>
+        <xsl:sequence select="
+          if (empty($element) or exists($element/ancestor-or-self::tei:teiHeader)) then ()
+          else if (tp:is-endnote($element)) then '#note-' || tp:note-number($element)
+          else if (tp:renders-id($element)) then '#' || tp:html-id($element)
+          else ()"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="tp:safe-href($target)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- Does the page carry this element's @xml:id as an HTML id? Not for elements rendered
+       without an element of their own (lb, ptr, the readings of a choice) or not at all
+       (inside the reading a choice does not show). -->
+  <xsl:function name="tp:renders-id" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists(tp:html-id($e))
+      and empty($e/(self::tei:lb | self::tei:ptr))
+      and empty($e/parent::tei:choice)
+      and empty($e/ancestor::*[parent::tei:choice][not(. is (../(tei:expan | tei:corr | tei:reg))[1])])"/>
+  </xsl:function>
+
+  <!-- map { href?, kind, label } per target, as tp:more-links expects. -->
+  <xsl:function name="tp:target-maps" as="map(xs:string, xs:string)*">
+    <xsl:param name="targets" as="xs:string*"/>
+    <xsl:param name="context" as="element()"/>
+    <xsl:sequence select="$targets ! (
+      let $href := tp:target-href(., $context)
+      return if (exists($href)) then map { 'href': $href, 'kind': 'ref', 'label': . }
+             else map { 'kind': 'ref', 'label': . })"/>
+  </xsl:function>
+
+  <xsl:template match="tei:ref" mode="tp:text">
+    <xsl:param name="tp:link" as="map(xs:string, xs:string)?" tunnel="yes" select="()"/>
+    <xsl:variable name="targets" as="map(xs:string, xs:string)*" select="tp:target-maps(tp:targets(.), .)"/>
+    <xsl:variable name="first" as="map(xs:string, xs:string)?" select="$targets[1]"/>
+    <xsl:variable name="link" as="map(xs:string, xs:string)?"
+      select="$first[exists(?href)] ! map:put(., 'class', 'ref')"
+      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+    <xsl:choose>
+      <xsl:when test="exists($link) and not(tp:contains-link(.))">
+        <a href="{$link?href}">
+          <xsl:sequence select="tp:attributes(., 'ref')"/>
+          <xsl:apply-templates mode="tp:text">
+            <xsl:with-param name="tp:link" tunnel="yes" select="()"/>
+          </xsl:apply-templates>
+          <xsl:if test="not(normalize-space())">{$link?label}</xsl:if>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="tp:phrase">
+          <xsl:with-param name="classes" select="'ref'"/>
+          <xsl:with-param name="tp:link" tunnel="yes" select="if (exists($link)) then $link else $tp:link"/>
+        </xsl:call-template>
+        <xsl:if test="not(normalize-space()) and exists($first)">
+          <span class="url">{$first?label}</span>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:call-template name="tp:more-links">
+      <xsl:with-param name="targets" select="$targets"/>
+      <xsl:with-param name="skip-first" select="exists($link)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ptr has no text: the URL is the text. -->
+  <xsl:template match="tei:ptr" mode="tp:text">
+    <xsl:variable name="ptr" as="element(tei:ptr)" select="."/>
+    <xsl:for-each select="tp:targets(.)">
+      <xsl:if test="position() gt 1">
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:variable name="href" as="xs:string?" select="tp:target-href(., $ptr)"/>
+      <xsl:choose>
+        <xsl:when test="exists($href)">
+          <a class="ptr url" href="{$href}">{.}</a>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="ptr url">{.}</span>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="tei:idno[tp:is-web-url(.)]" mode="tp:text">
+    <a href="{tp:safe-href(.)}">
+      <xsl:sequence select="tp:attributes(., ('idno', 'url'))"/>
+      <xsl:value-of select="normalize-space()"/>
+    </a>
+  </xsl:template>
+
+  <!-- Images are not embedded (the page's CSP allows only local images, and TEI image URLs
+       rarely resolve on the published site): a link labelled with the file name instead. -->
+  <xsl:template match="tei:graphic" mode="tp:text">
+    <xsl:variable name="url" as="xs:string" select="normalize-space(@url)"/>
+    <xsl:variable name="href" as="xs:string?" select="tp:safe-href($url)"/>
+    <xsl:variable name="label" as="xs:string" select="'[image' || (if ($url ne '') then ': ' || replace($url, '^.*/', '') else '') || ']'"/>
+    <xsl:choose>
+      <xsl:when test="exists($href)">
+        <a href="{$href}">
+          <xsl:sequence select="tp:attributes(., 'graphic')"/>
+          <xsl:value-of select="$label"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span>
+          <xsl:sequence select="tp:attributes(., 'graphic')"/>
+          <xsl:value-of select="$label"/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:apply-templates mode="tp:text"/>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,260 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Block-level TEI in mode tp:text: divisions and headings, paragraphs, lists (including the
+  entity lists listPerson/listPlace/… that editions copy into <back>), verse, tables, quotations,
+  and the parts of letters (opener, dateline, salute, closer, signed, postscript).
+
+  Headings: the page has <h1> (title) and <h2> sections (Text, Notes, Download), so a head of
+  a top-level division is <h3>, one level deeper per enclosing division with a heading, capped
+  at <h6>. Heads of lists, tables, verse groups, figures … are captions, not headings.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:tp="urn:teipress"
+  exclude-result-prefixes="#all"
+  expand-text="yes">
+
+  <!-- A head is a section heading when its parent is a division-like container
+       (or a foreign element such as frus:attachment). -->
+  <xsl:function name="tp:is-heading" as="xs:boolean">
+    <xsl:param name="head" as="element(tei:head)"/>
+    <xsl:variable name="parent" as="element()?" select="$head/parent::*"/>
+    <xsl:sequence select="exists($parent) and (
+      empty($parent/self::tei:*)
+      or local-name($parent) = ('div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7',
+                                'front', 'body', 'back', 'text', 'group', 'floatingText'))"/>
+  </xsl:function>
+
+  <xsl:function name="tp:heading-level" as="xs:integer">
+    <xsl:param name="head" as="element(tei:head)"/>
+    <xsl:sequence select="min((6, 2 + count($head/ancestor::*[tei:head[tp:is-heading(.)]])))"/>
+  </xsl:function>
+
+  <xsl:function name="tp:is-block-quote" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/self::tei:quote) and tokenize(lower-case($e/@rend)) = ('blockquote', 'block', 'display')"/>
+  </xsl:function>
+
+  <!-- Divisions -->
+
+  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7" mode="tp:text">
+    <xsl:element name="{if (tei:head[tp:is-heading(.)]) then 'section' else 'div'}">
+      <xsl:sequence select="tp:attributes(., ('div', tp:type-classes('div', @type)))"/>
+      <xsl:apply-templates mode="tp:text"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:text | tei:front | tei:body | tei:back | tei:group | tei:floatingText
+                       | tei:titlePage | tei:figure | tei:sp | tei:spGroup | tei:castList
+                       | tei:opener | tei:closer | tei:postscript | tei:ab | tei:epigraph
+                       | tei:argument | tei:trailer | tei:lg | tei:l" mode="tp:text">
+    <div>
+      <xsl:sequence select="tp:attributes(., ('tei-' || local-name(), tp:type-classes('type', @type)))"/>
+      <xsl:apply-templates mode="tp:text"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:head[tp:is-heading(.)]" mode="tp:text">
+    <xsl:variable name="level" as="xs:integer" select="tp:heading-level(.)"/>
+    <xsl:choose>
+      <xsl:when test="tp:has-block(.)">
+        <div role="heading" aria-level="{$level}">
+          <xsl:sequence select="tp:attributes(., 'head')"/>
+          <xsl:apply-templates mode="tp:text"/>
+        </div>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="h{$level}">
+          <xsl:sequence select="tp:attributes(., ())"/>
+          <xsl:apply-templates mode="tp:text"/>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Captions of lists, verse groups, figures, entity lists … (table heads: see tei:table). -->
+  <xsl:template match="tei:head" mode="tp:text">
+    <xsl:call-template name="tp:phrase">
+      <xsl:with-param name="element" select="'p'"/>
+      <xsl:with-param name="classes" select="'head'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Paragraphs -->
+
+  <xsl:template match="tei:p" mode="tp:text">
+    <xsl:call-template name="tp:phrase">
+      <xsl:with-param name="element" select="'p'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Letter parts that read as separate lines but may sit inside a paragraph:
+       phrase elements, set as lines by the stylesheet (.tei-dateline {display: block}). -->
+  <xsl:template match="tei:dateline | tei:salute | tei:signed | tei:byline | tei:docTitle
+                       | tei:titlePart | tei:docImprint | tei:docAuthor | tei:docDate
+                       | tei:docEdition | tei:speaker | tei:stage" mode="tp:text">
+    <xsl:call-template name="tp:phrase">
+      <xsl:with-param name="classes" select="'tei-' || local-name()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:quote" mode="tp:text">
+    <xsl:choose>
+      <xsl:when test="tp:is-block-quote(.) or tp:has-block(.)">
+        <blockquote>
+          <xsl:sequence select="tp:attributes(., 'quote')"/>
+          <xsl:apply-templates mode="tp:text"/>
+        </blockquote>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="tp:phrase">
+          <xsl:with-param name="element" select="'q'"/>
+          <xsl:with-param name="classes" select="'quote'"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Lists: ul, ol, or dl when items carry labels. Anything between the items that is not
+       an item, label or head (pb, note, stray text) is kept in an extra item of its own. -->
+
+  <xsl:template match="tei:list" mode="tp:text">
+    <xsl:variable name="list-type" as="xs:string" select="lower-case(string-join((@type, @rend), ' '))"/>
+    <xsl:variable name="element" as="xs:string" select="
+      if (tei:label) then 'dl'
+      else if (matches($list-type, 'ordered|numbered|decimal|enumerated')) then 'ol'
+      else 'ul'"/>
+    <div>
+      <xsl:sequence select="tp:attributes(., ('list', tp:type-classes('list', @type)))"/>
+      <xsl:apply-templates select="tei:head" mode="tp:text"/>
+      <xsl:element name="{$element}">
+        <xsl:for-each select="node() except tei:head">
+          <xsl:choose>
+            <xsl:when test="self::tei:item">
+              <xsl:element name="{if ($element eq 'dl') then 'dd' else 'li'}">
+                <xsl:sequence select="tp:attributes(., ())"/>
+                <xsl:apply-templates mode="tp:text"/>
+              </xsl:element>
+            </xsl:when>
+            <xsl:when test="self::tei:label and $element eq 'dl'">
+              <dt>
+                <xsl:sequence select="tp:attributes(., ())"/>
+                <xsl:apply-templates mode="tp:text"/>
+              </dt>
+            </xsl:when>
+            <xsl:when test="self::text()[not(normalize-space())]">
+              <xsl:value-of select="."/>
+            </xsl:when>
+            <xsl:when test="self::comment() or self::processing-instruction()"/>
+            <xsl:otherwise>
+              <xsl:element name="{if ($element eq 'dl') then 'dd' else 'li'}">
+                <xsl:attribute name="class" select="'list-extra'"/>
+                <xsl:apply-templates select="." mode="tp:text"/>
+              </xsl:element>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </xsl:element>
+    </div>
+  </xsl:template>
+
+  <!-- Entity lists copied into a text (e.g. <back><listPerson>): one list item per entry. -->
+  <xsl:template match="tei:listPerson | tei:listPlace | tei:listOrg | tei:listBibl | tei:listWit
+                       | tei:listEvent | tei:listNym | tei:listApp | tei:listRelation" mode="tp:text">
+    <div>
+      <xsl:sequence select="tp:attributes(., ('entity-list', 'tei-' || local-name()))"/>
+      <xsl:apply-templates select="tei:head" mode="tp:text"/>
+      <ul>
+        <xsl:for-each select="node() except tei:head">
+          <xsl:choose>
+            <xsl:when test="self::text()[not(normalize-space())]">
+              <xsl:value-of select="."/>
+            </xsl:when>
+            <xsl:when test="self::comment() or self::processing-instruction()"/>
+            <xsl:otherwise>
+              <li>
+                <xsl:apply-templates select="." mode="tp:text"/>
+              </li>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </ul>
+    </div>
+  </xsl:template>
+
+  <!-- Tables: heads become the caption; @role="label" cells/rows become th; @cols/@rows spans.
+       Children that are neither row nor head get a full-width row of their own, because a
+       browser would otherwise move them out of the table. -->
+
+  <xsl:template match="tei:table" mode="tp:text">
+    <xsl:variable name="width" as="xs:integer" select="max((1, tei:row ! sum(tei:cell ! tp:span(@cols))))"/>
+    <div class="table-wrap">
+      <table>
+        <xsl:sequence select="tp:attributes(., 'table')"/>
+        <xsl:if test="tei:head">
+          <caption>
+            <xsl:for-each select="tei:head">
+              <xsl:if test="position() gt 1">
+                <xsl:text> </xsl:text>
+              </xsl:if>
+              <xsl:apply-templates mode="tp:text"/>
+            </xsl:for-each>
+          </caption>
+        </xsl:if>
+        <tbody>
+          <xsl:for-each select="node() except tei:head">
+            <xsl:choose>
+              <xsl:when test="self::tei:row">
+                <tr>
+                  <xsl:sequence select="tp:attributes(., ())"/>
+                  <xsl:apply-templates select="node()" mode="tp:table-row"/>
+                </tr>
+              </xsl:when>
+              <xsl:when test="self::text()[not(normalize-space())] or self::comment() or self::processing-instruction()"/>
+              <xsl:otherwise>
+                <tr class="table-extra">
+                  <td colspan="{$width}">
+                    <xsl:apply-templates select="." mode="tp:text"/>
+                  </td>
+                </tr>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </div>
+  </xsl:template>
+
+  <!-- Inside a row: cells, and a catch-all cell for anything else. -->
+  <xsl:mode name="tp:table-row" on-no-match="fail" on-multiple-match="fail"/>
+
+  <xsl:template match="tei:cell" mode="tp:table-row">
+    <xsl:element name="{if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}">
+      <xsl:sequence select="tp:attributes(., ())"/>
+      <xsl:if test="tp:span(@cols) gt 1">
+        <xsl:attribute name="colspan" select="tp:span(@cols)"/>
+      </xsl:if>
+      <xsl:if test="tp:span(@rows) gt 1">
+        <xsl:attribute name="rowspan" select="tp:span(@rows)"/>
+      </xsl:if>
+      <xsl:apply-templates mode="tp:text"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="text()[not(normalize-space())] | comment() | processing-instruction()" mode="tp:table-row"/>
+
+  <xsl:template match="node()" mode="tp:table-row" priority="-1">
+    <td class="table-extra">
+      <xsl:apply-templates select="." mode="tp:text"/>
+    </td>
+  </xsl:template>
+
+  <!-- @cols / @rows as a span count; anything that is not a small positive integer counts as 1. -->
+  <xsl:function name="tp:span" as="xs:integer">
+    <xsl:param name="value" as="attribute()?"/>
+    <xsl:sequence select="if (matches(normalize-space($value), '^[1-9][0-9]?$')) then xs:integer(normalize-space($value)) else 1"/>
+  </xsl:function>
+
+</xsl:stylesheet>
