@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import tei
 
+from conftest import tei
 from teipress.parse import parse_file
 
 
