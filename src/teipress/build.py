@@ -110,7 +110,8 @@ def _site(transformer: Transformer, title: str, records, entries, corpus: Corpus
 
 
 def _transform_finding(document: ParsedDocument, exc: Exception) -> Finding:
-    message = f"could not be transformed: {str(exc).splitlines()[0] if str(exc) else exc!r}"
+    reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    message = f"could not be transformed: {reason}"
     return Finding(document.display, 0, 0, "error", "transform", message)
 
 

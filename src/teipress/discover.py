@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,12 +35,15 @@ def discover(paths: list[Path]) -> Sources:
 
 
 def _xml_files(folder: Path) -> list[Path]:
+    """*.xml below the folder. os.walk, unlike Path.rglob, also lists broken symbolic links (to be
+    reported) and never follows linked folders (no loops, nothing outside the tree)."""
     found = []
-    for path in folder.rglob("*.xml"):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        found.append(path)
+    for current, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        base = Path(current)
+        found.extend(base / name for name in names if name.endswith(".xml") and not name.startswith("."))
+        # A folder named like an XML file is listed too, so the user hears why it was not read.
+        found.extend(base / name for name in folders if name.endswith(".xml"))
     return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
 
 

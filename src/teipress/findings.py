@@ -47,8 +47,10 @@ class FileReport:
 
 def display_path(path: Path) -> str:
     """Paths are shown relative to the working folder when they lie below it, as editors type them."""
+    # Resolve the folder, not the file: a symbolic link is shown under its own name.
+    absolute = path.absolute()
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str((absolute.parent.resolve() / absolute.name).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 
