@@ -1,0 +1,86 @@
+"""The locked-down Saxon: once the edition's stylesheets are compiled, no URI can be opened."""
+
+from __future__ import annotations
+
+import http.server
+import re
+import threading
+from pathlib import Path
+
+import pytest
+from saxonche import PySaxonApiError
+
+from teipress.resources import data_dir
+from teipress.transform import load_transformer
+
+PROBE = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="text"/>
+  <xsl:template match="/">{body}</xsl:template>
+</xsl:stylesheet>"""
+
+
+@pytest.fixture(scope="module")
+def transformer():
+    return load_transformer()
+
+
+@pytest.fixture
+def loopback():
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"<r>FETCHED</r>")
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/x.xml", hits
+    server.shutdown()
+
+
+@pytest.mark.parametrize("call", [
+    "unparsed-text('file:///etc/passwd')",
+    "unparsed-text('/etc/passwd')",
+    "string(doc('file:///etc/passwd'))",
+    "count(collection('file:///etc/'))",
+    "unparsed-text('URL')",
+    "string(doc('URL'))",
+])
+def test_stylesheets_cannot_read_files_or_the_network(transformer, loopback, call: str) -> None:
+    url, hits = loopback
+    body = f'<xsl:value-of select="{call.replace("URL", url)}"/>'
+    compiled = transformer.processor.new_xslt30_processor().compile_stylesheet(
+        stylesheet_text=PROBE.format(body=body))
+    with pytest.raises(PySaxonApiError):
+        result = compiled.transform_to_string(xdm_node=transformer.node("<r/>"))
+        assert "root:" not in (result or "") and "FETCHED" not in (result or "")
+    assert hits == []
+
+
+def test_result_documents_are_captured_not_written(transformer, tmp_path: Path) -> None:
+    target = tmp_path / "written.txt"
+    body = f'<xsl:result-document href="{target.as_uri()}">x</xsl:result-document>'
+    compiled = transformer.processor.new_xslt30_processor().compile_stylesheet(
+        stylesheet_text=PROBE.format(body=body))
+    compiled.set_capture_result_documents(True)
+    compiled.transform_to_string(xdm_node=transformer.node("<r/>"))
+    assert not target.exists()
+
+
+def test_a_doctype_never_reaches_saxon(transformer) -> None:
+    with pytest.raises(Exception, match="DOCTYPE"):
+        transformer.node('<!DOCTYPE r SYSTEM "file:///etc/passwd"><r/>')
+
+
+def test_the_edition_stylesheets_open_nothing() -> None:
+    forbidden = ("doc(", "document(", "unparsed-text", "collection(", "result-document",
+                 "environment-variable", "disable-output-escaping")
+    for stylesheet in data_dir("xslt").rglob("*.xsl"):
+        text = re.sub(r"<!--.*?-->", "", stylesheet.read_text(encoding="utf-8"), flags=re.DOTALL)
+        assert not [f for f in forbidden if f in text], stylesheet
