@@ -1,0 +1,87 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  TEI document → one record for the site manifest:
+
+    <s:record xmlns:s="urn:teipress:site" id="…" date="1962-11-05" sort-key="1962-11-05">
+      <s:title>…</s:title>
+      <s:summary>…</s:summary>        (only with an abstract)
+      <s:sender>…</s:sender>          (only for a letter: one correspDesc with a sender)
+      <s:recipient>…</s:recipient>    (likewise)
+    </s:record>
+
+  Title, date and names come from text/metadata.xsl, the same functions the plain-text edition
+  uses, so the manifest and the edition always agree. @id is the root's xml:id and is left out
+  when the root has none; @date is left out when no date is found, and sort-key is then
+  "9999", which sorts undated documents last. A teiCorpus, or a root that is not TEI at all,
+  still gets a record.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:tp="urn:teipress"
+  xmlns:s="urn:teipress:site"
+  default-mode="tp:catalogue"
+  exclude-result-prefixes="#all">
+
+  <xsl:include href="text/metadata.xsl"/>
+
+  <xsl:output method="xml" encoding="UTF-8" indent="no" omit-xml-declaration="yes"/>
+
+  <xsl:mode name="tp:catalogue" on-no-match="fail" on-multiple-match="fail"/>
+
+  <xsl:template match="/" mode="tp:catalogue">
+    <xsl:apply-templates select="*" mode="tp:catalogue"/>
+  </xsl:template>
+
+  <xsl:template match="tei:TEI | tei:teiCorpus" mode="tp:catalogue">
+    <xsl:variable name="date" as="xs:string?" select="tp:date-element(.) ! tp:iso-date(.)"/>
+    <xsl:variable name="letter" as="element()?" select="tp:correspondence(.)"/>
+    <xsl:variable name="abstract" as="xs:string"
+      select="tp:plain(tei:teiHeader/tei:profileDesc/tei:abstract)"/>
+    <xsl:variable name="sender" as="xs:string?"
+      select="tp:names($letter/tei:correspAction[@type = 'sent'][1])"/>
+    <xsl:variable name="recipient" as="xs:string?"
+      select="tp:names($letter/tei:correspAction[@type = 'received'][1])"/>
+    <s:record>
+      <xsl:call-template name="tp:id"/>
+      <xsl:if test="$date">
+        <xsl:attribute name="date" select="$date"/>
+      </xsl:if>
+      <xsl:attribute name="sort-key" select="($date, '9999')[1]"/>
+      <s:title>
+        <xsl:value-of select="tp:title(.)"/>
+      </s:title>
+      <xsl:if test="$abstract">
+        <s:summary>
+          <xsl:value-of select="$abstract"/>
+        </s:summary>
+      </xsl:if>
+      <xsl:if test="$sender">
+        <s:sender>
+          <xsl:value-of select="$sender"/>
+        </s:sender>
+      </xsl:if>
+      <xsl:if test="$recipient">
+        <s:recipient>
+          <xsl:value-of select="$recipient"/>
+        </s:recipient>
+      </xsl:if>
+    </s:record>
+  </xsl:template>
+
+  <!-- A root that is not TEI (no TEI namespace): nothing can be read but its id. -->
+  <xsl:template match="*" mode="tp:catalogue" priority="-1">
+    <s:record sort-key="9999">
+      <xsl:call-template name="tp:id"/>
+      <s:title>Untitled</s:title>
+    </s:record>
+  </xsl:template>
+
+  <xsl:template name="tp:id">
+    <xsl:if test="normalize-space(@xml:id)">
+      <xsl:attribute name="id" select="normalize-space(@xml:id)"/>
+    </xsl:if>
+  </xsl:template>
+
+</xsl:stylesheet>
