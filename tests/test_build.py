@@ -58,7 +58,7 @@ def body_words_without_notes(path: Path) -> list[str]:
 def test_build_writes_the_edition(built: Path) -> None:
     for relative in ["html/index.html", f"html/{SLUG}.html", f"text/{SLUG}.txt", f"html/tei/{SLUG}.xml",
                      "html/persons.html", "html/places.html", "html/organisations.html",
-                     "html/edition.css", "html/validation.json"]:
+                     "html/edition.css", "html/validation.json", "html/validation.html"]:
         assert (built / relative).is_file(), relative
     assert (built / f"html/tei/{SLUG}.xml").read_bytes() == SEED_DOCUMENT.read_bytes()
     index = html.parse(str(built / "html/index.html"))
@@ -153,6 +153,6 @@ def test_shared_corpora_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, c
     assert result.exit_code == 0, result.output[-2000:]
     documents = sorted(source.glob("*.xml"))
     pages = [p for p in (tmp_path / "out/html").glob("*.html")
-             if p.name not in {"index.html", *PAGES.values()}]
+             if p.name not in {"index.html", "validation.html", *PAGES.values()}]
     assert len(pages) == len(documents)
     assert len(list((tmp_path / "out/text").glob("*.txt"))) == len(documents)

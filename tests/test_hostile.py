@@ -177,7 +177,7 @@ def test_xinclude_only_on_request_and_only_inside_the_source(tmp_path: Path) -> 
     assert not [f for f in findings_by_file(expanded)["inside.xml"] if f["rule"] == "xinclude"]
     build = teipress("build", "--xinclude", "--source", str(source), "--out", str(tmp_path / "out"),
                      cwd=tmp_path)
-    assert "INCLUDED TEXT" in (tmp_path / "out/text/inc.txt").read_text()
+    assert "INCLUDED TEXT" in (tmp_path / "out/text/inside.txt").read_text()
     assert PASSWD_MARK not in "".join(p.read_text() for p in (tmp_path / "out").rglob("*.txt"))
     assert_no_traceback(build)
 

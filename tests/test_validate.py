@@ -57,7 +57,7 @@ def test_duplicate_id_across_files_is_reported(project_copy, monkeypatch) -> Non
     replace_once(places, 'xml:id="place-cuba"', 'xml:id="pers-kennedy-robert"')
     result = validate(project_copy, monkeypatch)
     assert result.exit_code == 1
-    assert any('"pers-kennedy-robert"' in e and "already defined" in e for e in error_lines(result))
+    assert any('"pers-kennedy-robert"' in e and "also used in" in e for e in error_lines(result))
 
 
 def test_malformed_file_does_not_stop_the_others(project_copy, monkeypatch) -> None:

@@ -11,22 +11,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
+from saxonche import PyXdmNode
 
 from .discover import default_registers, is_within
 from .errors import BuildRefused
-from .findings import FileReport, Finding, reports_to_json
+from .findings import FileReport, Finding, display_path, reports_to_json
 from .parse import ParsedDocument
 from .publish import staged_output
-from .resources import project_schema, stylesheet
-from .site import (
-    REGISTER_PAGES,
-    register_entries,
-    registers_element,
-    site_element,
-    slugs_for,
-)
+from .report import as_xml
+from .resources import stylesheet
+from .site import REGISTER_PAGES, register_entries, registers_element, site_element, slugs_for
 from .transform import Transformer, load_transformer
-from .validate import Corpus, compile_grammar, load_corpus, validate_corpus
+from .validate import Checks, Corpus, load_corpus, validate_corpus
 
 
 @dataclass
@@ -36,49 +32,63 @@ class BuildResult:
     failed: list[FileReport] = field(default_factory=list)
 
 
-def build(source: Path, out: Path, *, schema: Path | None, strict: bool, xinclude: bool,
+@dataclass
+class Edition:
+    """What the pages of one build are made from."""
+
+    transformer: Transformer
+    corpus: Corpus
+    documents: list[ParsedDocument]
+    registers: list[ParsedDocument]
+    title: str
+    site: PyXdmNode | None = None  # the manifest, once the documents are catalogued
+
+
+def build(source: Path, out: Path, *, checks: Checks, strict: bool, xinclude: bool,
           title: str) -> BuildResult:
     registers_dir = default_registers(source)
     corpus = load_corpus([source], registers_dir, xinclude=xinclude)
-    grammar = compile_grammar(schema or project_schema())
-    reports = validate_corpus(corpus, grammar)
+    reports = validate_corpus(corpus, checks)
     if strict and not all(r.valid for r in reports):
         raise BuildRefused("the sources have errors and --strict was given; nothing was published")
-    transformer = load_transformer()
-    documents = [d for d in corpus.subjects if not is_within(d.path, registers_dir)]
-    registers = [d for d in corpus.documents if is_within(d.path, registers_dir)]
+    edition = Edition(
+        transformer=load_transformer(),
+        corpus=corpus,
+        documents=[d for d in corpus.subjects if not is_within(d.path, registers_dir)],
+        registers=[d for d in corpus.documents if is_within(d.path, registers_dir)],
+        title=title,
+    )
     with staged_output(out, [source]) as staging:
-        published = render_edition(transformer, corpus, documents, registers, staging, title)
-        (staging / "html" / "validation.json").write_text(reports_to_json(reports), encoding="utf-8")
-    failed = [r for r in corpus.reports.values() if r.path not in published and _is_document(r, documents)]
+        published = render_edition(edition, staging)
+        publish_report(edition, reports, published, staging / "html", source, checks)
+    failed = [r for r in reports if r.path not in published and _is_document(r, edition.documents)]
     failed += [r for r in corpus.failed() if r not in failed]
-    return BuildResult(reports, published, failed)
+    return BuildResult(reports, list(published), failed)
 
 
 def _is_document(report: FileReport, documents: list[ParsedDocument]) -> bool:
     return any(d.display == report.path for d in documents)
 
 
-def render_edition(transformer: Transformer, corpus: Corpus, documents: list[ParsedDocument],
-                   registers: list[ParsedDocument], staging: Path, title: str) -> list[str]:
-    """Write html/ and text/ into the staging folder; returns the display paths published."""
+def render_edition(edition: Edition, staging: Path) -> dict[str, str]:
+    """Write html/ and text/ into the staging folder; returns {display path: page} published."""
     html, text = staging / "html", staging / "text"
     (html / "tei").mkdir(parents=True)
     text.mkdir()
-    slugs = slugs_for(documents)
-    nodes, records = {}, []
-    for document in documents:
+    transformer, corpus = edition.transformer, edition.corpus
+    slugs = slugs_for(edition.documents)
+    nodes, records = {}, {}
+    for document in edition.documents:
         try:
             nodes[document.path] = transformer.node(document.root)
-            record = etree.fromstring(transformer.run("catalogue", nodes[document.path]).encode())
-            records.append((document, record))
+            records[document] = etree.fromstring(transformer.run("catalogue", nodes[document.path]).encode())
         except Exception as exc:  # one document's failure must not stop the others
             corpus.add(_transform_finding(document, exc))
-    entries = register_entries(registers, documents)
+    entries = register_entries(edition.registers, edition.documents)
     registers_node = transformer.node(registers_element(entries))
-    published: list[ParsedDocument] = []
-    site = _site(transformer, title, records, entries, corpus, slugs)
-    for document, _ in records:
+    site = _site(edition, records, entries, slugs)
+    published: dict[str, str] = {}
+    for document in records:
         slug = slugs[document.path]
         try:
             page = transformer.run("html-document", nodes[document.path], site=site,
@@ -90,29 +100,53 @@ def render_edition(transformer: Transformer, corpus: Corpus, documents: list[Par
         _write(html / f"{slug}.html", page)
         _write(text / f"{slug}.txt", plain)
         (html / "tei" / f"{slug}.xml").write_bytes(document.source)
-        published.append(document)
+        published[document.display] = f"{slug}.html"
     if len(published) != len(records):  # the index must not list pages that failed
-        records = [(d, r) for d, r in records if d in published]
-        site = _site(transformer, title, records, entries, corpus, slugs)
-    site_node = site
-    _write(html / "index.html", transformer.run("html-index", site_node, site=site_node))
+        records = {d: r for d, r in records.items() if d.display in published}
+        site = _site(edition, records, entries, slugs)
+    _write(html / "index.html", transformer.run("html-index", site))
     for kind, page in REGISTER_PAGES.items():
-        _write(html / page, transformer.run("html-register", registers_node, site=site_node, kind=kind))
+        _write(html / page, transformer.run("html-register", registers_node, site=site, kind=kind))
     shutil.copyfile(stylesheet("assets/edition.css"), html / "edition.css")
-    return [d.display for d in published]
+    edition.site = site
+    return published
 
 
-def _site(transformer: Transformer, title: str, records, entries, corpus: Corpus, slugs):
-    published_slugs = {d.path: slugs[d.path] for d, _ in records}
-    element = site_element(title, [(slugs[d.path], r) for d, r in records], entries,
-                           corpus.index, published_slugs)
-    return transformer.node(element)
+def publish_report(edition: Edition, reports: list[FileReport], published: dict[str, str],
+                   html: Path, source: Path, checks: Checks) -> None:
+    """validation.json and validation.html, with paths relative to the source folder's parent so
+    the published report is the same whichever folder the build was started from."""
+    base = source.absolute().parent
+    relative = {r.path: _relative_to(r.path, base) for r in reports}
+    shown = [FileReport(relative[r.path], [_moved(f, relative[r.path]) for f in r.findings])
+             for r in reports]
+    _write(html / "validation.json", reports_to_json(shown))
+    pages = {relative[path]: page for path, page in published.items() if path in relative}
+    report = as_xml(shown, schema=checks.schema_path.name, rules=not checks.grammar_only, pages=pages)
+    node = edition.transformer.node(report)
+    _write(html / "validation.html",
+           edition.transformer.run("html-validation", node, site=edition.site))
+
+
+def _relative_to(shown: str, base: Path) -> str:
+    path = Path(shown).absolute()
+    return path.relative_to(base).as_posix() if path.is_relative_to(base) else display_path(path)
+
+
+def _moved(finding: Finding, path: str) -> Finding:
+    return Finding(path, finding.line, finding.column, finding.severity, finding.rule, finding.message)
+
+
+def _site(edition: Edition, records: dict[ParsedDocument, etree._Element], entries, slugs):
+    published_slugs = {d.path: slugs[d.path] for d in records}
+    element = site_element(edition.title, [(slugs[d.path], r) for d, r in records.items()], entries,
+                           edition.corpus.index, published_slugs)
+    return edition.transformer.node(element)
 
 
 def _transform_finding(document: ParsedDocument, exc: Exception) -> Finding:
     reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    message = f"could not be transformed: {reason}"
-    return Finding(document.display, 0, 0, "error", "transform", message)
+    return Finding(document.display, 0, 0, "error", "transform", f"could not be transformed: {reason}")
 
 
 def _write(path: Path, content: str) -> None:

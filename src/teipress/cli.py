@@ -8,8 +8,19 @@ import click
 
 from . import __version__
 
-SCHEMA_HELP = "RELAX NG schema (.rng) to validate against [default: the project schema]."
+SCHEMA_HELP = "RELAX NG schema (.rng or .rnc) to validate against [default: the project schema]."
 XINCLUDE_HELP = "Expand xi:include (only files inside the source folder)."
+
+
+def schema_options(command):
+    """--schema, --engine, --timeout: shared by validate and build."""
+    command = click.option("--timeout", type=click.FloatRange(min=1), default=60.0, show_default=True,
+                           help="Seconds the schema may take to compile before teipress gives up.")(command)
+    command = click.option("--engine", type=click.Choice(["lxml", "jing"]), default="lxml",
+                           show_default=True,
+                           help="RELAX NG validator: lxml (fast) or jing (the strict reference; needs "
+                                "the jing program).")(command)
+    return click.option("--schema", type=click.Path(path_type=Path), help=SCHEMA_HELP)(command)
 
 
 @click.group()
@@ -20,28 +31,30 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--schema", type=click.Path(path_type=Path), help=SCHEMA_HELP)
-@click.option(
-    "--registers",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Folder of register files that pointers resolve into [default: tei/registers].",
-)
-@click.option(
-    "--format", "output_format", type=click.Choice(["human", "json"]), default="human",
-    show_default=True, help="How to print the findings.",
-)
+@schema_options
+@click.option("--registers", type=click.Path(path_type=Path, file_okay=False),
+              help="Folder of register files that pointers resolve into [default: tei/registers].")
+@click.option("--grammar-only", is_flag=True,
+              help="Only the RELAX NG check (what jing alone checks): no Schematron, no references.")
+@click.option("--format", "output_format", type=click.Choice(["human", "json", "junit"]),
+              default="human", show_default=True, help="How to print the findings.")
 @click.option("--xinclude", is_flag=True, help=XINCLUDE_HELP)
-def validate(paths: tuple[Path, ...], schema: Path | None, registers: Path | None,
-             output_format: str, xinclude: bool) -> None:
-    """Check TEI files or folders (default: tei/) against the schema and the reference rules.
+@click.option("--watch", is_flag=True, help="Keep running; re-validate files as they are saved.")
+def validate(paths: tuple[Path, ...], schema: Path | None, engine: str, timeout: float,
+             registers: Path | None, grammar_only: bool, output_format: str, xinclude: bool,
+             watch: bool) -> None:
+    """Check TEI files or folders (default: tei/) against the schema and the rules.
 
     Exit status: 0 all valid, 1 invalid, 2 usage or I/O error.
     """
-    from .commands import run_validate
+    from .commands import run_validate, run_watch
+    from .validate import Checks
 
-    raise SystemExit(
-        run_validate(list(paths) or [Path("tei")], schema, registers, output_format, xinclude)
-    )
+    checks = Checks(schema, engine, grammar_only, timeout)
+    targets = list(paths) or [Path("tei")]
+    if watch:
+        raise SystemExit(run_watch(targets, checks, registers, xinclude))
+    raise SystemExit(run_validate(targets, checks, registers, output_format, xinclude))
 
 
 @main.command()
@@ -49,11 +62,13 @@ def validate(paths: tuple[Path, ...], schema: Path | None, registers: Path | Non
               show_default=True, help="Folder of TEI sources.")
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
               show_default=True, help="Output folder; replaced as a whole when the build succeeds.")
-@click.option("--schema", type=click.Path(path_type=Path), help=SCHEMA_HELP)
+@schema_options
 @click.option("--strict", is_flag=True, help="Publish nothing if any file has an error.")
 @click.option("--xinclude", is_flag=True, help=XINCLUDE_HELP)
-def build(source: Path, out: Path, schema: Path | None, strict: bool, xinclude: bool) -> None:
+def build(source: Path, out: Path, schema: Path | None, engine: str, timeout: float, strict: bool,
+          xinclude: bool) -> None:
     """Validate the sources and publish the HTML and plain-text editions."""
     from .commands import run_build
+    from .validate import Checks
 
-    raise SystemExit(run_build(source, out, schema, strict, xinclude))
+    raise SystemExit(run_build(source, out, Checks(schema, engine, False, timeout), strict, xinclude))

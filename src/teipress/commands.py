@@ -6,29 +6,30 @@ build), 2 usage or I/O problems (a path that does not exist, an unusable schema)
 
 from __future__ import annotations
 
+import sys
+import time
 from pathlib import Path
 
 import click
 
 from .config import edition_title
-from .discover import default_registers
+from .discover import default_registers, discover
 from .errors import TeipressError
 from .findings import FileReport, display_path
-from .report import FORMATS, summary_line
-from .resources import project_schema
+from .report import FORMATS, human, summary_line
+from .validate import Checks, Validator, load_corpus
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+WATCH_INTERVAL = 0.5
 
 
-def run_validate(paths: list[Path], schema: Path | None, registers: Path | None,
-                 output_format: str, xinclude: bool = False) -> int:
-    from .validate import compile_grammar, load_corpus, validate_corpus
-
+def run_validate(paths: list[Path], checks: Checks, registers: Path | None, output_format: str,
+                 xinclude: bool) -> int:
     registers = registers if registers is not None else default_registers(Path("tei"))
-    grammar = compile_grammar(schema or project_schema())
     corpus = load_corpus(paths, registers, xinclude=xinclude)
-    reports = validate_corpus(corpus, grammar)
-    click.echo(FORMATS[output_format](reports), nl=False)
+    reports = Validator(checks, corpus.subjects).run(corpus)
+    colour = output_format == "human" and sys.stdout.isatty()
+    click.echo(FORMATS[output_format](reports, colour), nl=False)
     return exit_status(reports)
 
 
@@ -38,13 +39,50 @@ def exit_status(reports: list[FileReport]) -> int:
     return EXIT_OK if all(r.valid for r in reports) else EXIT_INVALID
 
 
-def run_build(source: Path, out: Path, schema: Path | None, strict: bool, xinclude: bool) -> int:
+def run_watch(paths: list[Path], checks: Checks, registers: Path | None, xinclude: bool) -> int:
+    """Validate, then re-validate the files that change, until interrupted. The grammar and the
+    rules are compiled once; changes are found by polling (no dependency, works on any disk)."""
+    registers = registers if registers is not None else default_registers(Path("tei"))
+    corpus = load_corpus(paths, registers, xinclude=xinclude)
+    validator = Validator(checks, corpus.subjects)
+    colour = sys.stdout.isatty()
+    click.echo(human(validator.run(corpus), colour), nl=False)
+    seen = _stamps(paths, registers)
+    click.echo("watching for changes (Ctrl-C to stop)…", err=True)
+    try:
+        while True:
+            time.sleep(WATCH_INTERVAL)
+            now = _stamps(paths, registers)
+            changed = sorted(p for p in now.keys() | seen.keys() if now.get(p) != seen.get(p))
+            seen = now
+            if changed:
+                corpus = load_corpus(paths, registers, xinclude=xinclude)
+                reports = validator.run(corpus)
+                shown = [r for r in reports if Path(r.path).absolute() in changed] or reports
+                click.echo(f"\n{time.strftime('%H:%M:%S')} {len(changed)} changed", err=True)
+                click.echo(human(shown, colour) + summary_line(reports), nl=True)
+    except KeyboardInterrupt:
+        return EXIT_OK
+
+
+def _stamps(paths: list[Path], registers: Path | None) -> dict[Path, tuple[int, int]]:
+    stamps = {}
+    for path in discover([*paths, *([registers] if registers else [])]).files:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        stamps[path] = (info.st_mtime_ns, info.st_size)
+    return stamps
+
+
+def run_build(source: Path, out: Path, checks: Checks, strict: bool, xinclude: bool) -> int:
     from .build import build
 
     if not source.is_dir():
         raise click.UsageError(f"source folder {display_path(source)} does not exist")
     try:
-        result = build(source, out, schema=schema, strict=strict, xinclude=xinclude,
+        result = build(source, out, checks=checks, strict=strict, xinclude=xinclude,
                        title=edition_title(source))
     except OSError as exc:  # disk full, permissions: nothing was replaced
         where = f" ({exc.filename})" if exc.filename else ""
@@ -54,7 +92,7 @@ def run_build(source: Path, out: Path, schema: Path | None, strict: bool, xinclu
         for finding in report.findings:
             click.echo(finding.format(), err=True)
     click.echo(f"validation: {summary_line(result.reports)} "
-               f"(details: {display_path(out / 'html' / 'validation.json')})", err=True)
+               f"(report: {display_path(out / 'html' / 'validation.html')})", err=True)
     click.echo(f"published {len(result.published)} document(s) to {display_path(out)}"
                + (f"; {len(result.failed)} file(s) failed and were not published" if result.failed
                   else ""), err=True)

@@ -43,7 +43,7 @@ def make_parser(*, recover: bool = False) -> etree.XMLParser:
     )
 
 
-@dataclass
+@dataclass(eq=False)  # identity: a document is used as a dict key
 class ParsedDocument:
     """A source file that parsed, with what later stages need to report on it."""
 

@@ -42,7 +42,7 @@ from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmValue, PyXsltExecut
 from . import XML_ID
 from .findings import Finding, sorted_findings
 from .parse import ParsedDocument
-from .references import POINTER_ATTRIBUTES, local_target
+from .references import local_target, pointers
 from .resources import data_dir
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
@@ -801,11 +801,5 @@ def build_corpus_index(documents: list[ParsedDocument]) -> etree._Element:
 
 
 def _pointed_ids(root: etree._Element) -> list[str]:
-    targets: dict[str, None] = {}
-    for element in root.iter(etree.Element):
-        for attribute in POINTER_ATTRIBUTES:
-            for token in (element.get(attribute) or "").split():
-                target = local_target(token)
-                if target:
-                    targets[target] = None
-    return list(targets)
+    targets = (local_target(token) for _, _, token in pointers(root))
+    return list(dict.fromkeys(t for t in targets if t))

@@ -20,18 +20,16 @@ from .references import ENTITY_KINDS, CorpusIndex
 SITE_NS = "urn:teipress:site"
 TP_NS = "urn:teipress"
 REGISTER_PAGES = {"person": "persons.html", "place": "places.html", "org": "organisations.html"}
-_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,120}")
 
 
 def slugs_for(documents: Iterable[ParsedDocument]) -> dict[Path, str]:
-    """Output names: the document's xml:id when it is a safe file name, else its file stem,
-    made unique in corpus order (so two files with one id never overwrite each other)."""
+    """Output names: the source file's name without .xml (the project's rules make it the
+    document's xml:id), reduced to safe characters and made unique in corpus order, so two
+    files never overwrite each other's pages."""
     taken: set[str] = set()
     result: dict[Path, str] = {}
     for document in documents:
-        base = document.xml_id if document.xml_id and _SAFE_NAME.fullmatch(document.xml_id) else None
-        if base is None:
-            base = re.sub(r"[^A-Za-z0-9._-]+", "-", document.path.stem).strip("-.") or "document"
+        base = re.sub(r"[^A-Za-z0-9._-]+", "-", document.path.stem).strip("-.")[:120] or "document"
         slug, n = base, 2
         while slug.lower() in taken:
             slug, n = f"{base}-{n}", n + 1

@@ -28,6 +28,7 @@ STYLESHEETS = {
     "html-document": "html/document.xsl",
     "html-index": "html/index.xsl",
     "html-register": "html/register.xsl",
+    "html-validation": "html/validation.xsl",
     "text-document": "text/document.xsl",
 }
 
@@ -86,11 +87,12 @@ def load_transformer() -> Transformer:
         # Pages are returned as strings; xsl:result-document must never write files itself.
         executable.set_capture_result_documents(True)
         executables[name] = executable
-    _lock_down(processor)
+    lock_down(processor)
     return Transformer(processor, executables)
 
 
-def _lock_down(processor: PySaxonProcessor) -> None:
+def lock_down(processor: PySaxonProcessor) -> None:
+    """No URI access, no DOCTYPE, for everything this processor runs from now on."""
     # Must come after compiling: it also blocks reading the stylesheet files themselves.
     processor.set_configuration_property(_FEATURE + "allowedProtocols", "")
     processor.set_configuration_property(
@@ -98,9 +100,13 @@ def _lock_down(processor: PySaxonProcessor) -> None:
     )
     # The hardened lxml parser already caps depth at 256; Saxon's own default of 100 would
     # reject real TEI that lxml accepted.
-    processor.set_configuration_property(
-        _PARSER_PROPERTY + "http://www.oracle.com/xml/jaxp/properties/maxElementDepth", "1000"
-    )
+    # Saxon only ever parses text that lxml parsed and serialised already (no DOCTYPE, no
+    # entities), so the JDK's size limits would only reject large but sound documents.
+    for limit, value in (("maxElementDepth", "1000"), ("maxGeneralEntitySizeLimit", "0"),
+                         ("totalEntitySizeLimit", "0")):
+        processor.set_configuration_property(
+            _PARSER_PROPERTY + f"http://www.oracle.com/xml/jaxp/properties/{limit}", value
+        )
 
 
 def stylesheet_paths() -> list[Path]:

@@ -7,19 +7,17 @@ The stage order is the data flow of the whole tool: discover → parse → gramm
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from lxml import etree
-
 from . import xinclude
 from .discover import discover
-from .errors import TeipressError
 from .findings import FileReport, Finding, display_path, sorted_findings
-from .parse import ParsedDocument, make_parser, parse_file
-from .references import CorpusIndex, build_index, check_references
+from .grammar import DEFAULT_TIMEOUT, load_schema, make_grammar
+from .parse import ParsedDocument, parse_file
+from .references import CorpusIndex, build_index
+from .resources import project_schema
 
 
 @dataclass
@@ -114,58 +112,51 @@ def notices(document: ParsedDocument) -> list[Finding]:
     return findings
 
 
-GrammarCheck = Callable[[ParsedDocument], list[Finding]]
+@dataclass(frozen=True)
+class Checks:
+    """What a validation run checks: which grammar, with which engine, and whether the rules
+    (the project's Schematron and the schema's embedded one) run too."""
+
+    schema: Path | None = None  # None: the project schema
+    engine: str = "lxml"
+    grammar_only: bool = False
+    timeout: float = DEFAULT_TIMEOUT
+
+    @property
+    def schema_path(self) -> Path:
+        return self.schema or project_schema()
 
 
-def compile_grammar(schema: Path) -> GrammarCheck:
-    """Compile a RELAX NG schema once; the returned function checks one document."""
-    try:
-        with schema.open("rb") as handle:
-            rng = etree.parse(handle, make_parser(), base_url=str(schema.resolve()))
-        relaxng = etree.RelaxNG(rng)
-    except OSError as exc:
-        raise TeipressError(f"{display_path(schema)}: cannot read the schema: {exc.strerror}") from exc
-    except (etree.XMLSyntaxError, etree.RelaxNGParseError) as exc:
-        raise TeipressError(f"{display_path(schema)}: not a usable RELAX NG schema: {exc}") from exc
+class Validator:
+    """The grammar and the rules, compiled once; `run` checks a corpus (again and again in
+    `--watch`; the lxml engine recompiles only when a document brings element names it was not
+    pruned for)."""
 
-    def check(document: ParsedDocument) -> list[Finding]:
-        if relaxng.validate(document.tree):
-            return []
-        findings = []
-        for entry in relaxng.error_log:
-            element = _element_at(document, entry.path)
-            line, column = document.locator.locate(element) if element is not None else (entry.line, 1)
-            findings.append(
-                Finding(document.display, line, column, "error", "relaxng", entry.message.strip())
-            )
-        return findings
+    def __init__(self, checks: Checks, documents: list[ParsedDocument]) -> None:
+        schema = checks.schema_path
+        self.grammar = make_grammar(checks.engine, schema, documents, timeout=checks.timeout)
+        self.rules = None
+        if not checks.grammar_only:
+            from .rules import Rules  # Saxon is loaded only when rules run (not for --grammar-only)
 
-    return check
+            self.rules = Rules(project=True, embedded_from=load_schema(schema))
+
+    def run(self, corpus: Corpus) -> list[FileReport]:
+        _add_by_path(corpus, self.grammar.check_many(corpus.subjects))
+        if self.rules is not None:
+            _add_by_path(corpus, self.rules.check(corpus.subjects, corpus.documents))
+        reports = list(corpus.reports.values())
+        for report in reports:
+            report.findings = sorted_findings(report.findings)
+        return reports
 
 
-def _element_at(document: ParsedDocument, path: str | None) -> etree._Element | None:
-    if not path:
-        return None
-    try:
-        found = document.tree.xpath(path)
-    except etree.XPathError:
-        return None
-    return found[0] if found and isinstance(found[0], etree._Element) else None
+def validate_corpus(corpus: Corpus, checks: Checks) -> list[FileReport]:
+    """Run the grammar on every subject, then the rules over the whole corpus."""
+    return Validator(checks, corpus.subjects).run(corpus)
 
 
-def validate_corpus(corpus: Corpus, grammar: GrammarCheck | None) -> list[FileReport]:
-    """Run the grammar on each subject, then the reference rules over the whole corpus."""
+def _add_by_path(corpus: Corpus, findings: dict[Path, list[Finding]]) -> None:
     for document in corpus.subjects:
-        if grammar is not None:
-            for finding in grammar(document):
-                corpus.add(finding)
-    subjects = {d.display for d in corpus.subjects}
-    for path, findings in check_references(corpus.documents, corpus.index).items():
-        if path in subjects:
-            for finding in findings:
-                corpus.add(finding)
-    reports = list(corpus.reports.values())
-    for report in reports:
-        report.findings = sorted_findings(report.findings)
-    return reports
-
+        for finding in findings.get(document.path, []):
+            corpus.add(finding)

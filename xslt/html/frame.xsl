@@ -19,7 +19,8 @@
     ['documents', 'index.html', 'Documents'],
     ['person', 'persons.html', 'Persons'],
     ['place', 'places.html', 'Places'],
-    ['org', 'organisations.html', 'Organisations']"/>
+    ['org', 'organisations.html', 'Organisations'],
+    ['validation', 'validation.html', 'Validation']"/>
 
   <!-- A complete page.
        $title      page title (the <title> is "$title – $site-title" unless they are equal)
