@@ -285,12 +285,9 @@ def test_pruned_tei_all_gives_jings_verdicts_on_every_corpus_file() -> None:
 
 
 def test_frus_project_schema_in_compact_syntax() -> None:
-    """frus.rnc (TEI 2.7.0, which libxml2 may never finish compiling unpruned) via trang.
-
-    trang is optional (rnc2rng cannot read this file's "\\x{a}" and ">>" syntax) and .ci/run
-    does not install it, so this skips without it even in CI."""
-    if shutil.which("trang") is None:
-        pytest.skip("trang is not installed (optional: apt-get install trang)")
+    """frus.rnc (TEI 2.7.0, which libxml2 may never finish compiling unpruned) via trang
+    (rnc2rng cannot read this file's "\\x{a}" and ">>" syntax); .ci/run installs trang."""
+    tool("trang")
     tool("jing")
     schema = shared("corpora", "frus", "frus.rnc")
     documents = [document(p, p.read_bytes()) for p in sorted(schema.parent.glob("*.xml"))]

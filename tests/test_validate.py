@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import json
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from lxml import etree
 
+from conftest import tool
 from teipress.cli import main
 
 DOCUMENT = Path("tei/documents/dobrynin-1962-11-05.xml")
@@ -92,3 +100,85 @@ def test_a_single_document_resolves_into_the_registers(project_copy, monkeypatch
     result = validate(project_copy, monkeypatch, str(DOCUMENT))
     assert result.exit_code == 0, result.output
     assert result.output.startswith("1 file checked")
+
+
+def test_junit_report_has_a_test_case_per_file(project_copy, monkeypatch) -> None:
+    replace_once(project_copy / DOCUMENT, "<closer", "<foo/><closer")
+    result = validate(project_copy, monkeypatch, "--format", "junit")
+    suites = etree.fromstring(result.output.encode())
+    cases = {case.get("name"): case for case in suites.iter("testcase")}
+    assert set(cases) == {str(DOCUMENT), "tei/registers/organisations.xml",
+                          "tei/registers/persons.xml", "tei/registers/places.xml"}
+    failure = cases[str(DOCUMENT)].find("failure")
+    assert failure is not None and "foo" in failure.text
+    assert cases["tei/registers/places.xml"].find("failure") is None
+    assert result.exit_code == 1
+
+
+def test_grammar_only_skips_the_rules(project_copy, monkeypatch) -> None:
+    replace_once(project_copy / DOCUMENT, 'ref="#pers-kennedy-robert"', 'ref="#pers-nobody"')
+    full = validate(project_copy, monkeypatch, "--format", "json")
+    grammar = validate(project_copy, monkeypatch, "--format", "json", "--grammar-only")
+    rules = {f["rule"] for f in json.loads(full.output)["files"][0]["findings"]}
+    assert "ref-resolves" in rules
+    assert json.loads(grammar.output)["summary"]["errors"] == 0
+    assert grammar.exit_code == 0
+
+
+def test_jing_engine_reports_in_the_same_format(project_copy, monkeypatch) -> None:
+    tool("jing")
+    line = replace_once(project_copy / DOCUMENT, "<closer", "<foo/><closer")
+    result = validate(project_copy, monkeypatch, "--engine", "jing", "--grammar-only", str(DOCUMENT))
+    assert result.exit_code == 1
+    [error] = error_lines(result)
+    assert error.startswith(f"{DOCUMENT}:{line}:") and "foo" in error
+
+
+def test_bad_date_message_says_what_is_expected(project_copy, monkeypatch) -> None:
+    line = replace_once(project_copy / DOCUMENT, 'when="1962-11-04"', 'when="4.XI.62"')
+    result = validate(project_copy, monkeypatch)
+    errors = [e for e in error_lines(result) if e.startswith(f"{DOCUMENT}:{line - 1}:")]
+    assert len(errors) == 2  # the schema's datatype and the date-iso rule
+    assert all('"4.XI.62"' in e and "1962-11-05" in e for e in errors)
+
+
+def test_unusable_schema_is_a_usage_error(project_copy, monkeypatch) -> None:
+    (project_copy / "bad.rng").write_text("<grammar")
+    result = validate(project_copy, monkeypatch, "--schema", "bad.rng")
+    assert result.exit_code == 2
+    assert "bad.rng" in result.output and "Traceback" not in result.output
+
+
+def test_watch_revalidates_a_saved_file(project_copy: Path) -> None:
+    command = [sys.executable, "-m", "teipress", "validate", "--watch", "tei"]
+    watcher = subprocess.Popen(command, cwd=project_copy, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+    try:
+        assert "all valid" in read_until(watcher, "watching for changes")
+        replace_once(project_copy / DOCUMENT, "<closer", "<foo/><closer")
+        changed = read_until(watcher, "files checked")
+        assert f"{DOCUMENT}:" in changed and "foo" in changed
+    finally:
+        watcher.send_signal(signal.SIGINT)
+        watcher.wait(timeout=30)
+    assert watcher.returncode == 0
+
+
+def read_until(process: subprocess.Popen, marker: str, timeout: float = 60) -> str:
+    """Output of a running process up to the first line containing `marker` (read by a thread,
+    as a pipe read would otherwise block the test forever)."""
+    if not hasattr(process, "lines"):
+        process.lines = queue.Queue()  # type: ignore[attr-defined]
+        threading.Thread(target=lambda: [process.lines.put(line) for line in process.stdout],
+                         daemon=True).start()
+    seen: list[str] = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            line = process.lines.get(timeout=1)
+        except queue.Empty:
+            continue
+        seen.append(line)
+        if marker in line:
+            return "".join(seen)
+    raise AssertionError(f"no {marker!r} within {timeout} s; got {''.join(seen)!r}")
