@@ -116,12 +116,11 @@ def test_text_where_only_elements_may_stand(letter_schema: Path, tmp_path: Path)
 
 
 def test_an_error_deep_inside_is_reported_where_it_is(letter_schema: Path, tmp_path: Path) -> None:
-    """libxml2 only says "Element p has extra content: ..."; the bad @when is two levels down."""
+    """The bad @when is two levels down; the finding is at <date>, whatever libxml2 names."""
     body = "<p>a\n<hi>b\n<date when='bad'>c</date></hi></p>"
     doc = parsed(tmp_path / "d.xml", "<letter>\n<head>h</head>\n" + body + "\n</letter>")
     checker = LxmlGrammar(letter_schema, [doc])
     assert not checker._relaxng.validate(doc.tree)
-    assert not any("when" in e.message for e in checker._relaxng.error_log)
     findings = checker.check(doc)
     assert [(f.line, f.column) for f in findings] == [(5, 1)]
     assert findings[0].message.startswith("<date when=\"bad\">: invalid value for @when")
@@ -211,14 +210,10 @@ def test_tei_all_closed_list_and_incomplete_choice(tei_all: Path, tmp_path: Path
 
 
 def test_tei_all_follow_on_messages_are_dropped(tei_all: Path, tmp_path: Path) -> None:
-    """One error makes libxml2 report body, text and TEI too; one finding remains."""
+    """One error can make libxml2 report body, text and TEI too; one finding remains."""
     doc = parsed(tmp_path / "t.xml", f'<TEI xmlns="{TEI}">{HEADER}<text><body>\n'
                                      '<p><date when="x">1</date></p></body></text></TEI>')
-    checker = LxmlGrammar(tei_all, [doc])
-    checker._relaxng.validate(doc.tree)
-    raw = [e.message for e in checker._relaxng.error_log]
-    assert any("failed to validate content" in m for m in raw) and len(raw) >= 4
-    assert len(checker.check(doc)) == 1
+    assert len(LxmlGrammar(tei_all, [doc]).check(doc)) == 1
 
 
 def test_tei_all_when_lists_every_w3c_form(tei_all: Path, tmp_path: Path) -> None:

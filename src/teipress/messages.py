@@ -353,6 +353,7 @@ class SchemaIndex:
         # elements of a corpus repeat a shape, and the whole-document re-check skips them.
         self._sound_attributes: set[tuple] = set()
         self._sound_content: set[tuple] = set()
+        self._define_cache: dict[tuple[str, bool], tuple[dict, list, frozenset]] = {}
 
     def _collect(self, container: etree._Element) -> None:
         for child in _rng_children(container):
@@ -551,16 +552,20 @@ class SchemaIndex:
             wildcards: list[etree._Element] = []
             required_by: list[set[Name]] = []
             for pattern in self._patterns_for(name):
-                required_by.append(set())
-                self._walk_attributes(_content_children(pattern), True, declared, wildcards,
-                                      required_by[-1], set())
+                found = self._attributes_in(tuple(_content_children(pattern)), True)
+                _merge_attributes(declared, wildcards, found)
+                required_by.append(set(found[2]))
             # Several patterns may share a name (e.g. <title> in different places): only what
             # every one of them requires is surely required.
             required = set.intersection(*required_by) if required_by else set()
             self._attributes[name] = (declared, wildcards, required)
         return self._attributes[name]
 
-    def _walk_attributes(self, nodes, required_here, declared, wildcards, required, seen) -> None:
+    def _attributes_in(self, nodes: tuple, required_here: bool) -> tuple[dict, list, frozenset]:
+        """The attributes a list of patterns declares (not looking inside child elements)."""
+        declared: dict[Name, list[etree._Element]] = {}
+        wildcards: list[etree._Element] = []
+        required: set[Name] = set()
         for node in nodes:
             local = etree.QName(node).localname
             if local == "attribute":
@@ -571,20 +576,35 @@ class SchemaIndex:
                     declared.setdefault(attr, []).append(node)
                     if required_here:
                         required.add(attr)
-            elif local == "ref":
-                ref = node.get("name")
-                if (ref, required_here) in seen:
-                    continue
-                seen.add((ref, required_here))
-                for define in self.defines.get(ref, []):
-                    self._walk_attributes(list(_rng_children(define)), required_here, declared,
-                                          wildcards, required, seen)
+                continue
+            if local == "ref":
+                found = self._define_attributes(node.get("name"), required_here)
             elif local in ("group", "interleave", "oneOrMore", "mixed"):
-                self._walk_attributes(list(_rng_children(node)), required_here, declared,
-                                      wildcards, required, seen)
+                found = self._attributes_in(tuple(_rng_children(node)), required_here)
             elif local in ("optional", "zeroOrMore", "choice"):
-                self._walk_attributes(list(_rng_children(node)), False, declared, wildcards,
-                                      required, seen)
+                found = self._attributes_in(tuple(_rng_children(node)), False)
+            else:
+                continue
+            _merge_attributes(declared, wildcards, found)
+            required |= found[2]
+        return declared, wildcards, frozenset(required)
+
+    def _define_attributes(self, ref: str, required_here: bool) -> tuple[dict, list, frozenset]:
+        """A define's attributes, computed once per define: TEI's attribute classes are shared
+        by hundreds of elements. A define met again while it is being read contributes nothing
+        (a recursive content model declares no new attributes)."""
+        key = (ref, required_here)
+        if key not in self._define_cache:
+            self._define_cache[key] = ({}, [], frozenset())  # guards against recursion
+            merged: tuple[dict, list, frozenset] = ({}, [], frozenset())
+            declared, wildcards = merged[0], merged[1]
+            required: set[Name] = set()
+            for define in self.defines.get(ref, []):
+                found = self._attributes_in(tuple(_rng_children(define)), required_here)
+                _merge_attributes(declared, wildcards, found)
+                required |= found[2]
+            self._define_cache[key] = (declared, wildcards, frozenset(required))
+        return self._define_cache[key]
 
     # diagnosis
 
@@ -772,7 +792,7 @@ class SchemaIndex:
                     found.append((node, attribute))
                 else:
                     self._sound_attributes.add(attribute_shape)
-            content_shape = (node.tag, tuple(token for _, token in _tokens(node)))
+            content_shape = _content_shape(node)
             if content_shape not in self._sound_content:
                 problems = self.content_problems(node)
                 if problems:
@@ -917,6 +937,13 @@ class SchemaIndex:
             others.append("a value the schema describes in a way teipress cannot summarise")
 
 
+def _merge_attributes(declared: dict, wildcards: list, found: tuple[dict, list, frozenset]) -> None:
+    for attr, patterns in found[0].items():
+        known = declared.setdefault(attr, [])
+        known.extend(p for p in patterns if p not in known)
+    wildcards.extend(w for w in found[1] if w not in wildcards)
+
+
 @lru_cache(maxsize=8)
 def schema_index(schema: etree._ElementTree) -> SchemaIndex:
     """One index per schema tree, so lookups per element name are cached across documents."""
@@ -966,6 +993,14 @@ def _tokens(element: etree._Element) -> Iterator[tuple[object, Name | tuple]]:
             yield child, _qname(child)
         if child.tail and child.tail.strip():
             yield child.tail, TEXT
+
+
+def _content_shape(element: etree._Element) -> tuple:
+    """What the content model sees of an element, cheaply: its name, and its children's names
+    with where non-blank text stands (a key for elements already found sound)."""
+    return (element.tag, bool(element.text and element.text.strip()),
+            tuple((child.tag if isinstance(child.tag, str) else None,
+                   bool(child.tail and child.tail.strip())) for child in element))
 
 
 def _after(previous: object) -> str:
