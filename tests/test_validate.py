@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner, Result
 from lxml import etree
 
-from conftest import tool
+from conftest import shared, tei, tool
 from teipress.cli import main
 
 DOCUMENT = Path("tei/documents/dobrynin-1962-11-05.xml")
@@ -182,3 +182,19 @@ def read_until(process: subprocess.Popen, marker: str, timeout: float = 60) -> s
         if marker in line:
             return "".join(seen)
     raise AssertionError(f"no {marker!r} within {timeout} s; got {''.join(seen)!r}")
+
+
+def test_tei_all_runs_its_embedded_schematron_too(tmp_path: Path, monkeypatch) -> None:
+    """--schema tei_all.rng: the grammar and tei_all's own rules, as Oxygen checks them."""
+    schema = shared("reference", "tei_all.rng")
+    body = '      <p><date calendar="#julian"/></p>'  # grammatical; a tei_all rule rejects it
+    (tmp_path / "t.xml").write_text(tei("t", body), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["validate", "--schema", str(schema), "--format", "json",
+                                       "t.xml"], catch_exceptions=False)
+    [finding] = json.loads(result.output)["files"][0]["findings"]
+    assert (finding["line"], finding["column"], finding["severity"]) == (12, 10, "error")
+    assert "@calendar" in finding["message"] and finding["rule"] != "relaxng"
+    grammar_only = CliRunner().invoke(main, ["validate", "--schema", str(schema), "--grammar-only",
+                                             "t.xml"], catch_exceptions=False)
+    assert grammar_only.exit_code == 0, grammar_only.output
