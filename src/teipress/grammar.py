@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import functools
 import multiprocessing
 import os
 import queue
@@ -557,7 +558,8 @@ class LxmlGrammar:
         if log is None:
             return []
         severity = "warning" if log and all(e.level_name == "WARNING" for e in log) else "error"
-        entries = [(entry.message, _element_at(document, entry)) for entry in log]
+        finder = _ElementFinder(document)
+        entries = [(entry.message, finder.find(entry)) for entry in log]
         if not entries:
             # libxml2 can reject without a word (a pruned start that matches nothing): the
             # verdict must still show, and the re-check below finds what is wrong.
@@ -587,26 +589,40 @@ def _rejection(document: ParsedDocument, relaxng: etree.RelaxNG) -> list | None:
     return list(relaxng.error_log)
 
 
-def _element_at(document: ParsedDocument, entry) -> etree._Element | None:
-    """The element a libxml2 error is about: from its path (`/*/*[2]/*`), else by line."""
-    path = entry.path or ""
-    if path.startswith("/"):
-        namespaces = {}
-        for element in document.root.iter(etree.Element):
+class _ElementFinder:
+    """The element a libxml2 error is about, from its path (`/*/*[2]/*`), else by line; the
+    namespaces and the line index are built once per document, not once per error."""
+
+    def __init__(self, document: ParsedDocument) -> None:
+        self.document = document
+
+    @functools.cached_property
+    def _namespaces(self) -> dict[str, str]:
+        namespaces: dict[str, str] = {}
+        for element in self.document.root.iter(etree.Element):
             for prefix, uri in element.nsmap.items():
                 if prefix:
                     namespaces.setdefault(prefix, uri)
-        try:
-            found = document.tree.xpath(path, namespaces=namespaces)
-        except etree.XPathError:
-            found = []
-        if found and isinstance(found[0], etree._Element):
-            return found[0]
-    if entry.line:
-        for element in document.root.iter(etree.Element):
-            if element.sourceline == entry.line:
-                return element
-    return None
+        return namespaces
+
+    @functools.cached_property
+    def _by_line(self) -> dict[int, etree._Element]:
+        lines: dict[int, etree._Element] = {}
+        for element in self.document.root.iter(etree.Element):
+            if element.sourceline:
+                lines.setdefault(element.sourceline, element)
+        return lines
+
+    def find(self, entry) -> etree._Element | None:
+        path = entry.path or ""
+        if path.startswith("/"):
+            try:
+                found = self.document.tree.xpath(path, namespaces=self._namespaces)
+            except etree.XPathError:
+                found = []
+            if found and isinstance(found[0], etree._Element):
+                return found[0]
+        return self._by_line.get(entry.line) if entry.line else None
 
 
 _JING_LINE = re.compile(

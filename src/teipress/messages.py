@@ -134,13 +134,11 @@ def explain_all(
             explanations.setdefault((id(explanation.element), explanation.text), explanation)
 
     if complete:
-        # One walk over the whole document finds what the per-message searches below would, so
-        # these only run when it finds nothing; attribute messages are always explained (the
-        # walk reports only values it is sure about, libxml2 has already decided these).
-        roots = {id(el.getroottree().getroot()): el.getroottree().getroot()
-                 for _, el in entries if el is not None}
-        for root in roots.values():
-            add([Explanation(*p) for p in index.subtree_problems(root, limit=500)])
+        # One walk over the scopes of the errors finds what the per-message searches below
+        # would, so these only run when it finds nothing; attribute messages are always
+        # explained (the walk reports only values it is sure about, libxml2 has decided these).
+        for scope in _scopes(el for _, el in entries if el is not None):
+            add([Explanation(*p) for p in index.subtree_problems(scope, limit=500)])
         if explanations:
             for message, element in entries:
                 if _SPECIFIC.match(message.strip()):
@@ -158,6 +156,18 @@ def explain_all(
         else:
             add(diagnose_all(message, element, schema))
     return _without_unexplained_repeats(list(explanations.values()))
+
+
+def _scopes(elements) -> list[etree._Element]:
+    """Where the problems libxml2 did not report can be: under the parents of the elements it
+    reported (after a child that breaks a content model it checks no further there). The rest
+    of the document it validated, and found sound. Nested scopes are merged into the outer."""
+    candidates = {}
+    for element in elements:
+        scope = element.getparent() if element.getparent() is not None else element
+        candidates[scope] = None
+    return [scope for scope in candidates
+            if not any(other is not scope and _is_ancestor(other, scope) for other in candidates)]
 
 
 def _without_unexplained_repeats(explanations: list[Explanation]) -> list[Explanation]:
