@@ -199,6 +199,3 @@ def _explain_syntax(raw: str, source: bytes) -> str:
         return f"not valid UTF-8 (or the encoding declaration is wrong): {raw}"
     return f"not well-formed XML: {raw}"
 
-
-def element_id(element: etree._Element) -> str | None:
-    return element.get(XML_ID)

@@ -9,7 +9,6 @@ every URI scheme is forbidden, so doc(), unparsed-text() and collection() cannot
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from lxml import etree
@@ -108,7 +107,4 @@ def lock_down(processor: PySaxonProcessor) -> None:
             _PARSER_PROPERTY + f"http://www.oracle.com/xml/jaxp/properties/{limit}", value
         )
 
-
-def stylesheet_paths() -> list[Path]:
-    return [stylesheet(relative) for relative in STYLESHEETS.values()]
 
