@@ -61,13 +61,10 @@ def build(source: Path, out: Path, *, checks: Checks, strict: bool, xinclude: bo
     with staged_output(out, [source]) as staging:
         published = render_edition(edition, staging)
         publish_report(edition, reports, published, staging / "html", source, checks)
-    failed = [r for r in reports if r.path not in published and _is_document(r, edition.documents)]
+    documents = {d.display for d in edition.documents}
+    failed = [r for r in reports if r.path in documents and r.path not in published]
     failed += [r for r in corpus.failed() if r not in failed]
     return BuildResult(reports, list(published), failed)
-
-
-def _is_document(report: FileReport, documents: list[ParsedDocument]) -> bool:
-    return any(d.display == report.path for d in documents)
 
 
 def render_edition(edition: Edition, staging: Path) -> dict[str, str]:

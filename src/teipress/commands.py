@@ -25,12 +25,17 @@ WATCH_INTERVAL = 0.5
 
 def run_validate(paths: list[Path], checks: Checks, registers: Path | None, output_format: str,
                  xinclude: bool) -> int:
-    registers = registers if registers is not None else default_registers(Path("tei"))
+    registers = _registers_or_default(registers)
     corpus = load_corpus(paths, registers, xinclude=xinclude)
     reports = Validator(checks, corpus.subjects).run(corpus)
     colour = output_format == "human" and sys.stdout.isatty()
     click.echo(FORMATS[output_format](reports, colour), nl=False)
     return exit_status(reports)
+
+
+def _registers_or_default(registers: Path | None) -> Path | None:
+    """--registers, else the project's tei/registers when there is one."""
+    return registers if registers is not None else default_registers(Path("tei"))
 
 
 def exit_status(reports: list[FileReport]) -> int:
@@ -42,7 +47,7 @@ def exit_status(reports: list[FileReport]) -> int:
 def run_watch(paths: list[Path], checks: Checks, registers: Path | None, xinclude: bool) -> int:
     """Validate, then re-validate the files that change, until interrupted. The grammar and the
     rules are compiled once; changes are found by polling (no dependency, works on any disk)."""
-    registers = registers if registers is not None else default_registers(Path("tei"))
+    registers = _registers_or_default(registers)
     corpus = load_corpus(paths, registers, xinclude=xinclude)
     validator = Validator(checks, corpus.subjects)
     colour = sys.stdout.isatty()

@@ -475,6 +475,7 @@ class Grammar(Protocol):
     """What the CLI needs from an engine: findings (rule "relaxng") for a batch of documents."""
 
     name: str
+    schema: etree._ElementTree  # the schema as loaded (includes resolved), for the rules stage
 
     def check_many(self, documents: list[ParsedDocument]) -> dict[Path, list[Finding]]: ...
 

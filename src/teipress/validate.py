@@ -14,7 +14,7 @@ from pathlib import Path
 from . import xinclude
 from .discover import discover
 from .findings import FileReport, Finding, display_path, sorted_findings
-from .grammar import DEFAULT_TIMEOUT, load_schema, make_grammar
+from .grammar import DEFAULT_TIMEOUT, make_grammar
 from .parse import ParsedDocument, parse_file
 from .references import CorpusIndex, build_index
 from .resources import project_schema
@@ -54,6 +54,7 @@ def load_corpus(paths: list[Path], registers: Path | None, *, xinclude: bool = F
     With `xinclude`, inclusions are expanded, each confined to the folder it was named by (a
     folder given on the command line, or the folder of a file given)."""
     corpus = Corpus()
+    subject_paths: set[Path] = set()
     for given in paths:
         sources = discover([given])
         for finding in sources.missing:
@@ -61,10 +62,10 @@ def load_corpus(paths: list[Path], registers: Path | None, *, xinclude: bool = F
         root = given if given.is_dir() else given.parent
         for path in sources.files:
             document = _load(corpus, path, root if xinclude else None)
-            if document is not None and document.path not in {d.path for d in corpus.subjects}:
+            if document is not None and document.path not in subject_paths:
+                subject_paths.add(document.path)
                 corpus.subjects.append(document)
     if registers is not None and registers.is_dir():
-        subject_paths = {d.path for d in corpus.subjects}
         for path in discover([registers]).files:
             if path not in subject_paths:
                 result = parse_file(path)
@@ -86,8 +87,7 @@ def _load(corpus: Corpus, path: Path, include_root: Path | None) -> ParsedDocume
     if include_root is not None:
         for finding in xinclude.expand(document, include_root):
             corpus.add(finding)
-    elif next(document.root.iter(f"{{{xinclude.XI_NS}}}include"), None) is not None:
-        include = next(document.root.iter(f"{{{xinclude.XI_NS}}}include"))
+    elif (include := next(document.root.iter(f"{{{xinclude.XI_NS}}}include"), None)) is not None:
         corpus.add(document.finding(include, "warning", "xinclude",
                                     "xi:include is not expanded unless --xinclude is given"))
     return document
@@ -104,7 +104,7 @@ def notices(document: ParsedDocument) -> list[Finding]:
     for pi in document.tree.xpath("/processing-instruction('xml-model') | "
                                   "/processing-instruction('xml-stylesheet')"):
         href = re.search(r'href\s*=\s*["\']([^"\']*)', pi.text or "")
-        if href and re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", href.group(1)):
+        if href and xinclude.has_scheme(href.group(1)):
             findings.append(Finding(
                 document.display, pi.sourceline or 1, 1, "warning", "not-fetched",
                 f"<?{pi.target} href=\"{href.group(1)}\"?> is not fetched; "
@@ -139,7 +139,7 @@ class Validator:
         if not checks.grammar_only:
             from .rules import Rules  # Saxon is loaded only when rules run (not for --grammar-only)
 
-            self.rules = Rules(project=True, embedded_from=load_schema(schema))
+            self.rules = Rules(project=True, embedded_from=self.grammar.schema)
 
     def run(self, corpus: Corpus) -> list[FileReport]:
         _add_by_path(corpus, self.grammar.check_many(corpus.subjects))

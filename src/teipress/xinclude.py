@@ -21,6 +21,11 @@ MAX_DEPTH = 10
 _ELEMENT_SCHEME = re.compile(r"element\(([^/()]+)\)")
 
 
+def has_scheme(url: str) -> bool:
+    """An absolute URI (`http:`, `file:`, …): something teipress never fetches."""
+    return re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", url) is not None
+
+
 class IncludeError(Exception):
     def __init__(self, element: etree._Element, message: str) -> None:
         super().__init__(message)
@@ -41,7 +46,7 @@ def expand(document: ParsedDocument, root: Path) -> list:
 
 def _replace(include: etree._Element, base: Path, root: Path, depth: int, seen: tuple[Path, ...]) -> None:
     href = include.get("href")
-    if not href or re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", href):
+    if not href or has_scheme(href):
         raise IncludeError(include, f'xi:include href="{href}": only relative paths to local files')
     target = (base.parent / href).resolve()
     if not target.is_relative_to(root):
