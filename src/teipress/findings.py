@@ -60,6 +60,13 @@ def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(set(findings), key=lambda f: (f.path, f.line, f.column, f.rule, f.message))
 
 
+def counts(reports: list[FileReport]) -> tuple[int, int, int, int]:
+    """(files, valid files, errors, warnings): the summary every report format gives."""
+    errors = sum(1 for r in reports for f in r.findings if f.severity == "error")
+    warnings = sum(1 for r in reports for f in r.findings if f.severity == "warning")
+    return len(reports), sum(1 for r in reports if r.valid), errors, warnings
+
+
 def reports_to_json(reports: list[FileReport]) -> str:
     """The documented JSON shape other tools rely on (see README, "Validation report formats")."""
     files = [
@@ -72,12 +79,5 @@ def reports_to_json(reports: list[FileReport]) -> str:
         }
         for r in reports
     ]
-    errors = sum(1 for r in reports for f in r.findings if f.severity == "error")
-    warnings = sum(1 for r in reports for f in r.findings if f.severity == "warning")
-    summary = {
-        "files": len(reports),
-        "valid": sum(1 for r in reports if r.valid),
-        "errors": errors,
-        "warnings": warnings,
-    }
+    summary = dict(zip(("files", "valid", "errors", "warnings"), counts(reports), strict=True))
     return json.dumps({"files": files, "summary": summary}, indent=2, ensure_ascii=False) + "\n"

@@ -6,16 +6,9 @@ from __future__ import annotations
 import click
 from lxml import etree
 
-from .findings import FileReport, reports_to_json
+from .findings import FileReport, counts, reports_to_json
 
 _COLOURS = {"error": "red", "warning": "yellow"}
-
-
-def counts(reports: list[FileReport]) -> tuple[int, int, int, int]:
-    """(files, valid, errors, warnings)."""
-    errors = sum(1 for r in reports for f in r.findings if f.severity == "error")
-    warnings = sum(1 for r in reports for f in r.findings if f.severity == "warning")
-    return len(reports), sum(1 for r in reports if r.valid), errors, warnings
 
 
 def _plural(n: int, word: str) -> str:
