@@ -72,3 +72,28 @@ def build(source: Path, out: Path, schema: Path | None, engine: str, timeout: fl
     from .validate import Checks
 
     raise SystemExit(run_build(source, out, Checks(schema, engine, False, timeout), strict, xinclude))
+
+
+@main.command()
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
+              show_default=True, help="The built edition to serve (the --out of build).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on; the default keeps the edition on this machine.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on (0: any free port; the address is printed).")
+@click.option("--watch", is_flag=True, help="Rebuild the edition when a file in --source is saved.")
+@click.option("--source", type=click.Path(path_type=Path, file_okay=False), default=Path("tei"),
+              show_default=True, help="Folder of TEI sources rebuilt with --watch.")
+def serve(out: Path, host: str, port: int, watch: bool, source: Path) -> None:
+    """Serve the built edition over HTTP (needed for search; opened from disk, pages still work).
+
+    Exit status: 0 when stopped with Ctrl-C, 2 when there is no edition or the port is taken.
+    """
+    from .commands import run_build
+    from .serve import serve as run_server
+    from .validate import Checks
+
+    def rebuild() -> int:
+        return run_build(source, out, Checks(None, "lxml", False, 60.0), False, False)
+
+    raise SystemExit(run_server(out, host, port, rebuild if watch else None, source if watch else None))
