@@ -62,9 +62,11 @@ def tei(identifier: str = "fixture", body: str = "      <p>Text.</p>", title: st
 
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
-    """A copy of the project's tei/ folder and config, to change without touching the real one."""
+    """A copy of the project's tei/ folder, schemas and settings, to change without touching the
+    real ones."""
     require(SEED_DOCUMENT.exists(), "the seed document is not encoded yet")
     target = tmp_path / "project"
     shutil.copytree(TEI_DIR, target / "tei")
+    shutil.copytree(ROOT / "schemas", target / "schemas")
     shutil.copy(ROOT / "teipress.toml", target / "teipress.toml")
     return target

@@ -13,10 +13,11 @@ from pathlib import Path
 from lxml import etree
 from saxonche import PyXdmNode
 
-from .discover import default_registers, is_within
+from .discover import is_within
 from .errors import BuildRefused
 from .findings import FileReport, Finding, display_path, reports_to_json
 from .parse import ParsedDocument
+from .project import Project
 from .publish import staged_output
 from .report import as_xml
 from .resources import stylesheet
@@ -44,19 +45,19 @@ class Edition:
     site: PyXdmNode | None = None  # the manifest, once the documents are catalogued
 
 
-def build(source: Path, out: Path, *, checks: Checks, strict: bool, xinclude: bool,
-          title: str) -> BuildResult:
-    registers_dir = default_registers(source)
-    corpus = load_corpus([source], registers_dir, xinclude=xinclude)
+def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: bool) -> BuildResult:
+    checks = project.checks
+    registers = list(project.registers)
+    corpus = load_corpus([source], registers, xinclude=xinclude)
     reports = validate_corpus(corpus, checks)
     if strict and not all(r.valid for r in reports):
         raise BuildRefused("the sources have errors and --strict was given; nothing was published")
     edition = Edition(
         transformer=load_transformer(),
         corpus=corpus,
-        documents=[d for d in corpus.subjects if not is_within(d.path, registers_dir)],
-        registers=[d for d in corpus.documents if is_within(d.path, registers_dir)],
-        title=title,
+        documents=[d for d in corpus.subjects if not is_within(d.path, registers)],
+        registers=[d for d in corpus.documents if is_within(d.path, registers)],
+        title=project.settings.title,
     )
     with staged_output(out, [source]) as staging:
         published = render_edition(edition, staging)

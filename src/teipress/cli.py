@@ -10,6 +10,17 @@ from . import __version__
 
 SCHEMA_HELP = "RELAX NG schema (.rng or .rnc) to validate against [default: the project schema]."
 XINCLUDE_HELP = "Expand xi:include (only files inside the source folder)."
+CONFIG_HELP = "Settings file [default: the nearest teipress.toml at or above the sources]."
+REGISTERS_HELP = ("Register file or folder that pointers resolve into; repeatable "
+                  "[default: the settings' registers, else registers/ in or beside the sources].")
+
+
+def source_options(command):
+    """--config and --registers: shared by validate and build."""
+    command = click.option("--registers", multiple=True, type=click.Path(path_type=Path),
+                           help=REGISTERS_HELP)(command)
+    return click.option("--config", type=click.Path(path_type=Path, dir_okay=False),
+                        help=CONFIG_HELP)(command)
 
 
 def schema_options(command):
@@ -32,8 +43,7 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @schema_options
-@click.option("--registers", type=click.Path(path_type=Path, file_okay=False),
-              help="Folder of register files that pointers resolve into [default: tei/registers].")
+@source_options
 @click.option("--grammar-only", is_flag=True,
               help="Only the RELAX NG check (what jing alone checks): no Schematron, no references.")
 @click.option("--format", "output_format", type=click.Choice(["human", "json", "junit"]),
@@ -41,20 +51,21 @@ def main() -> None:
 @click.option("--xinclude", is_flag=True, help=XINCLUDE_HELP)
 @click.option("--watch", is_flag=True, help="Keep running; re-validate files as they are saved.")
 def validate(paths: tuple[Path, ...], schema: Path | None, engine: str, timeout: float,
-             registers: Path | None, grammar_only: bool, output_format: str, xinclude: bool,
-             watch: bool) -> None:
+             config: Path | None, registers: tuple[Path, ...], grammar_only: bool,
+             output_format: str, xinclude: bool, watch: bool) -> None:
     """Check TEI files or folders (default: tei/) against the schema and the rules.
 
     Exit status: 0 all valid, 1 invalid, 2 usage or I/O error.
     """
     from .commands import run_validate, run_watch
+    from .project import Project
     from .validate import Checks
 
-    checks = Checks(schema, engine, grammar_only, timeout)
     targets = list(paths) or [Path("tei")]
+    project = Project.find(targets, config, registers, Checks(schema, engine, grammar_only, timeout))
     if watch:
-        raise SystemExit(run_watch(targets, checks, registers, xinclude))
-    raise SystemExit(run_validate(targets, checks, registers, output_format, xinclude))
+        raise SystemExit(run_watch(targets, project, xinclude))
+    raise SystemExit(run_validate(targets, project, output_format, xinclude))
 
 
 @main.command()
@@ -63,15 +74,18 @@ def validate(paths: tuple[Path, ...], schema: Path | None, engine: str, timeout:
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
               show_default=True, help="Output folder; replaced as a whole when the build succeeds.")
 @schema_options
+@source_options
 @click.option("--strict", is_flag=True, help="Publish nothing if any file has an error.")
 @click.option("--xinclude", is_flag=True, help=XINCLUDE_HELP)
-def build(source: Path, out: Path, schema: Path | None, engine: str, timeout: float, strict: bool,
-          xinclude: bool) -> None:
+def build(source: Path, out: Path, schema: Path | None, engine: str, timeout: float,
+          config: Path | None, registers: tuple[Path, ...], strict: bool, xinclude: bool) -> None:
     """Validate the sources and publish the HTML and plain-text editions."""
     from .commands import run_build
+    from .project import Project
     from .validate import Checks
 
-    raise SystemExit(run_build(source, out, Checks(schema, engine, False, timeout), strict, xinclude))
+    project = Project.find([source], config, registers, Checks(schema, engine, False, timeout))
+    raise SystemExit(run_build(source, out, project, strict, xinclude))
 
 
 @main.command()
@@ -90,10 +104,12 @@ def serve(out: Path, host: str, port: int, watch: bool, source: Path) -> None:
     Exit status: 0 when stopped with Ctrl-C, 2 when there is no edition or the port is taken.
     """
     from .commands import run_build
+    from .project import Project
     from .serve import serve as run_server
     from .validate import Checks
 
     def rebuild() -> int:
-        return run_build(source, out, Checks(None, "lxml", False, 60.0), False, False)
+        project = Project.find([source], None, (), Checks(None, "lxml", False, 60.0))
+        return run_build(source, out, project, False, False)
 
     raise SystemExit(run_server(out, host, port, rebuild if watch else None, source if watch else None))

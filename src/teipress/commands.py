@@ -12,30 +12,23 @@ from pathlib import Path
 
 import click
 
-from .config import edition_title
-from .discover import default_registers, discover
+from .discover import discover
 from .errors import TeipressError
 from .findings import FileReport, display_path
+from .project import Project
 from .report import FORMATS, human, summary_line
-from .validate import Checks, Validator, load_corpus
+from .validate import Validator, load_corpus
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 WATCH_INTERVAL = 0.5
 
 
-def run_validate(paths: list[Path], checks: Checks, registers: Path | None, output_format: str,
-                 xinclude: bool) -> int:
-    registers = _registers_or_default(registers)
-    corpus = load_corpus(paths, registers, xinclude=xinclude)
-    reports = Validator(checks, corpus.subjects).run(corpus)
+def run_validate(paths: list[Path], project: Project, output_format: str, xinclude: bool) -> int:
+    corpus = load_corpus(paths, list(project.registers), xinclude=xinclude)
+    reports = Validator(project.checks, corpus.subjects).run(corpus)
     colour = output_format == "human" and sys.stdout.isatty()
     click.echo(FORMATS[output_format](reports, colour), nl=False)
     return exit_status(reports)
-
-
-def _registers_or_default(registers: Path | None) -> Path | None:
-    """--registers, else the project's tei/registers when there is one."""
-    return registers if registers is not None else default_registers(Path("tei"))
 
 
 def exit_status(reports: list[FileReport]) -> int:
@@ -44,12 +37,12 @@ def exit_status(reports: list[FileReport]) -> int:
     return EXIT_OK if all(r.valid for r in reports) else EXIT_INVALID
 
 
-def run_watch(paths: list[Path], checks: Checks, registers: Path | None, xinclude: bool) -> int:
+def run_watch(paths: list[Path], project: Project, xinclude: bool) -> int:
     """Validate, then re-validate the files that change, until interrupted. The grammar and the
     rules are compiled once; changes are found by polling (no dependency, works on any disk)."""
-    registers = _registers_or_default(registers)
+    registers = list(project.registers)
     corpus = load_corpus(paths, registers, xinclude=xinclude)
-    validator = Validator(checks, corpus.subjects)
+    validator = Validator(project.checks, corpus.subjects)
     colour = sys.stdout.isatty()
     click.echo(human(validator.run(corpus), colour), nl=False)
     seen = _stamps(paths, registers)
@@ -70,9 +63,9 @@ def run_watch(paths: list[Path], checks: Checks, registers: Path | None, xinclud
         return EXIT_OK
 
 
-def _stamps(paths: list[Path], registers: Path | None) -> dict[Path, tuple[int, int]]:
+def _stamps(paths: list[Path], registers: list[Path]) -> dict[Path, tuple[int, int]]:
     stamps = {}
-    for path in discover([*paths, *([registers] if registers else [])]).files:
+    for path in discover([*paths, *registers]).files:
         try:
             info = path.stat()
         except OSError:
@@ -81,14 +74,13 @@ def _stamps(paths: list[Path], registers: Path | None) -> dict[Path, tuple[int, 
     return stamps
 
 
-def run_build(source: Path, out: Path, checks: Checks, strict: bool, xinclude: bool) -> int:
+def run_build(source: Path, out: Path, project: Project, strict: bool, xinclude: bool) -> int:
     from .build import build
 
     if not source.is_dir():
         raise click.UsageError(f"source folder {display_path(source)} does not exist")
     try:
-        result = build(source, out, checks=checks, strict=strict, xinclude=xinclude,
-                       title=edition_title(source))
+        result = build(source, out, project=project, strict=strict, xinclude=xinclude)
     except OSError as exc:  # disk full, permissions: nothing was replaced
         where = f" ({exc.filename})" if exc.filename else ""
         raise TeipressError(f"could not write the edition{where}: {exc.strerror or exc}; "

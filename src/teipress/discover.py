@@ -55,11 +55,7 @@ def default_registers(source: Path) -> Path | None:
     return None
 
 
-def is_within(path: Path, folder: Path | None) -> bool:
-    if folder is None:
-        return False
-    try:
-        path.resolve().relative_to(folder.resolve())
-        return True
-    except ValueError:
-        return False
+def is_within(path: Path, places: list[Path]) -> bool:
+    """Whether the file is one of the places (files or folders) or inside one of them."""
+    resolved = path.resolve()
+    return any(resolved.is_relative_to(place.resolve()) for place in places)

@@ -48,8 +48,9 @@ class Corpus:
         return [r for r in self.reports.values() if r.path not in usable]
 
 
-def load_corpus(paths: list[Path], registers: Path | None, *, xinclude: bool = False) -> Corpus:
-    """Discover and parse the files named, plus the register folder for resolving pointers.
+def load_corpus(paths: list[Path], registers: list[Path], *, xinclude: bool = False) -> Corpus:
+    """Discover and parse the files named, plus the register files or folders for resolving
+    pointers.
 
     With `xinclude`, inclusions are expanded, each confined to the folder it was named by (a
     folder given on the command line, or the folder of a file given)."""
@@ -65,8 +66,8 @@ def load_corpus(paths: list[Path], registers: Path | None, *, xinclude: bool = F
             if document is not None and document.path not in subject_paths:
                 subject_paths.add(document.path)
                 corpus.subjects.append(document)
-    if registers is not None and registers.is_dir():
-        for path in discover([registers]).files:
+    if registers:
+        for path in discover(registers).files:
             if path not in subject_paths:
                 result = parse_file(path)
                 if result.document is not None:
