@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "src"))
 
-from teipress.grammar import _JAVA_OPTIONS  # noqa: E402 - after the path is set
+from teipress.relaxng.jing_engine import _JAVA_OPTIONS  # noqa: E402 - after the path is set
 
 # jing as `--engine jing` runs it: Debian's wrapper would expand XInclude, teipress does not
 # unless asked, so both validate the same documents.

@@ -18,8 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from teipress.grammar import JingGrammar, LxmlGrammar  # noqa: E402
 from teipress.parse import parse_file  # noqa: E402
+from teipress.relaxng.jing_engine import JingGrammar  # noqa: E402
+from teipress.relaxng.lxml_engine import LxmlGrammar  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 

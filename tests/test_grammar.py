@@ -1,4 +1,4 @@
-"""grammar.py: loading schemas safely, pruning, compiling under a time limit, lxml and jing."""
+"""relaxng: loading schemas safely, pruning, compiling under a time limit, lxml and jing."""
 
 from __future__ import annotations
 
@@ -9,10 +9,16 @@ import pytest
 from lxml import etree
 
 from conftest import shared, tool
-from teipress import grammar
 from teipress.findings import display_path
-from teipress.grammar import JingGrammar, LxmlGrammar, SchemaError
 from teipress.parse import ParsedDocument, make_parser
+from teipress.relaxng import compact, jing_engine, lxml_engine
+from teipress.relaxng.engines import make_grammar
+from teipress.relaxng.jing_engine import JingGrammar
+from teipress.relaxng.load import load_schema
+from teipress.relaxng.lxml_engine import LxmlGrammar
+from teipress.relaxng.names import pattern_name
+from teipress.relaxng.prune import prune_schema, used_names
+from teipress.relaxng.source import SchemaError
 
 RNG = "http://relaxng.org/ns/structure/1.0"
 XSD = "http://www.w3.org/2001/XMLSchema-datatypes"
@@ -49,7 +55,7 @@ SMALL = f"""<grammar xmlns="{RNG}" datatypeLibrary="{XSD}">
 
 def test_missing_schema_is_a_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(SchemaError, match="no such file") as caught:
-        grammar.load_schema(tmp_path / "nope.rng")
+        load_schema(tmp_path / "nope.rng")
     assert caught.value.exit_code == 2
     assert "\n" not in caught.value.message
 
@@ -67,7 +73,7 @@ def test_unusable_schema_files(tmp_path: Path, content: bytes, expected: str) ->
     path = tmp_path / "s.rng"
     path.write_bytes(content)
     with pytest.raises(SchemaError, match=expected) as caught:
-        grammar.load_schema(path)
+        load_schema(path)
     assert "\n" not in caught.value.message
 
 
@@ -75,14 +81,14 @@ def test_network_hrefs_are_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "s.rng", f'<grammar xmlns="{RNG}"><include href="http://example.org/x.rng"/>'
                                     "</grammar>")
     with pytest.raises(SchemaError, match="only reads schemas from local files"):
-        grammar.load_schema(path)
+        load_schema(path)
 
 
 def test_include_loops_are_refused(tmp_path: Path) -> None:
     write(tmp_path, "a.rng", f'<grammar xmlns="{RNG}"><include href="b.rng"/></grammar>')
     write(tmp_path, "b.rng", f'<grammar xmlns="{RNG}"><include href="a.rng"/></grammar>')
     with pytest.raises(SchemaError, match="loop"):
-        grammar.load_schema(tmp_path / "a.rng")
+        load_schema(tmp_path / "a.rng")
 
 
 def test_include_and_external_ref_are_inlined_like_libxml2_reads_them(tmp_path: Path) -> None:
@@ -97,7 +103,7 @@ def test_include_and_external_ref_are_inlined_like_libxml2_reads_them(tmp_path: 
       <include href="lib/base.rng">
         <define name="item"><element name="entry"><text/></element></define>
       </include></grammar>""")
-    loaded = grammar.load_schema(main)
+    loaded = load_schema(main)
     assert not loaded.getroot().xpath("//rng:include | //rng:externalRef", namespaces={"rng": RNG})
     ours = etree.RelaxNG(loaded)
     theirs = etree.RelaxNG(file=str(main))
@@ -115,8 +121,8 @@ def test_include_and_external_ref_are_inlined_like_libxml2_reads_them(tmp_path: 
 def test_relax_ng_compact_syntax_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, "s.rnc", 'default namespace = "urn:t"\nstart = element doc { '
                                     'attribute when { xsd:date }?, element p { text }* }\n')
-    monkeypatch.setattr(grammar.shutil, "which", lambda name: None)  # rnc2rng, not trang
-    relaxng = etree.RelaxNG(grammar.load_schema(path))
+    monkeypatch.setattr(compact.shutil, "which", lambda name: None)  # rnc2rng, not trang
+    relaxng = etree.RelaxNG(load_schema(path))
     assert relaxng.validate(etree.fromstring('<doc xmlns="urn:t" when="1962-11-05"><p/></doc>'))
     assert not relaxng.validate(etree.fromstring('<doc xmlns="urn:t" when="5.XI.62"/>'))
 
@@ -126,7 +132,7 @@ def test_relax_ng_compact_syntax_is_read(tmp_path: Path, monkeypatch: pytest.Mon
 
 def test_used_names_collects_namespace_and_local_name() -> None:
     tree = etree.ElementTree(etree.fromstring('<a xmlns="urn:x"><b/><!-- c --><c xmlns=""/></a>'))
-    assert grammar.used_names([tree]) == {("urn:x", "a"), ("urn:x", "b"), ("", "c")}
+    assert used_names([tree]) == {("urn:x", "a"), ("urn:x", "b"), ("", "c")}
 
 
 def test_prune_replaces_unused_elements_and_keeps_name_classes() -> None:
@@ -138,11 +144,11 @@ def test_prune_replaces_unused_elements_and_keeps_name_classes() -> None:
           <element><name ns="">plain</name><empty/></element>
           <element><anyName/><empty/></element>
         </choice></zeroOrMore></element></start></grammar>"""))
-    pruned = grammar.prune_schema(rng, {("urn:x", "doc"), ("urn:x", "used"), ("", "plain")})
-    names = [grammar.pattern_name(e) for e in pruned.iter(f"{{{RNG}}}element")]
+    pruned = prune_schema(rng, {("urn:x", "doc"), ("urn:x", "used"), ("", "plain")})
+    names = [pattern_name(e) for e in pruned.iter(f"{{{RNG}}}element")]
     assert names == [("urn:x", "doc"), ("urn:x", "used"), ("", "plain"), None]
     assert len(pruned.getroot().findall(f".//{{{RNG}}}notAllowed")) == 2
-    stubbed = grammar.prune_schema(rng, {("urn:x", "doc"), ("urn:x", "used")}, stubs=True)
+    stubbed = prune_schema(rng, {("urn:x", "doc"), ("urn:x", "used")}, stubs=True)
     contents = [[etree.QName(c).localname for c in e] for e in stubbed.iter(f"{{{RNG}}}element")]
     assert contents[2:5] == [["empty"], ["empty"], ["empty"]], "unused names keep no content"
     assert len(rng.getroot().findall(f".//{{{RNG}}}empty")) == 5, "the input is not changed"
@@ -153,11 +159,11 @@ def test_prune_replaces_unused_elements_and_keeps_name_classes() -> None:
 
 def test_compile_over_the_time_limit_gives_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     """libxml2 can compile some TEI schemas for many minutes; the forked probe is given up on."""
-    monkeypatch.setattr(grammar, "_compile", lambda rng: time.sleep(30))
+    monkeypatch.setattr(lxml_engine, "_compile", lambda rng: time.sleep(30))
     started = time.monotonic()
     with pytest.raises(SchemaError, match=r"took longer than 0\.5 s; try --engine jing"):
-        grammar.compile_schema(etree.ElementTree(etree.fromstring(SMALL)), label="slow.rng",
-                               timeout=0.5)
+        lxml_engine.compile_schema(etree.ElementTree(etree.fromstring(SMALL)), label="slow.rng",
+                                   timeout=0.5)
     assert time.monotonic() - started < 10
 
 
@@ -227,13 +233,13 @@ def test_jing_goes_on_after_a_file_it_cannot_read(tmp_path: Path) -> None:
 
 def test_engines_are_chosen_by_name(tmp_path: Path) -> None:
     schema = write(tmp_path, "s.rng", SMALL)
-    assert isinstance(grammar.make_grammar("lxml", schema, []), LxmlGrammar)
+    assert isinstance(make_grammar("lxml", schema, []), LxmlGrammar)
     with pytest.raises(SchemaError, match="unknown RELAX NG engine"):
-        grammar.make_grammar("xmllint", schema, [])
+        make_grammar("xmllint", schema, [])
 
 
 def test_missing_jing_is_a_schema_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(grammar.shutil, "which", lambda name: None)
+    monkeypatch.setattr(jing_engine.shutil, "which", lambda name: None)
     with pytest.raises(SchemaError, match="jing is not installed"):
         JingGrammar(write(tmp_path, "s.rng", SMALL))
 

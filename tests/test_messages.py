@@ -1,4 +1,4 @@
-"""messages.py: libxml2's terse RELAX NG errors rewritten with what the schema allows."""
+"""relaxng.explain: libxml2's terse RELAX NG errors rewritten with what the schema allows."""
 
 from __future__ import annotations
 
@@ -8,10 +8,13 @@ import pytest
 from lxml import etree
 
 from conftest import shared
-from teipress import messages
 from teipress.findings import display_path
-from teipress.grammar import LxmlGrammar, load_schema
 from teipress.parse import ParsedDocument, make_parser
+from teipress.relaxng import explain
+from teipress.relaxng.datatypes import datatype_ok
+from teipress.relaxng.load import load_schema
+from teipress.relaxng.lxml_engine import LxmlGrammar
+from teipress.relaxng.recheck import recheck_for
 
 RNG = "http://relaxng.org/ns/structure/1.0"
 XSD = "http://www.w3.org/2001/XMLSchema-datatypes"
@@ -132,7 +135,7 @@ def test_explain_all_keeps_an_ancestor_that_is_wrong_itself(letter_schema: Path)
     foo = root[0][0]
     entries = [("Element p has extra content: foo", foo),
                ("Element letter failed to validate content", root)]
-    explanations = messages.explain_all(entries, schema, complete=False)
+    explanations = explain.explain_all(entries, schema, complete=False)
     assert [(e.element, e.text.split(";")[0]) for e in explanations] == [
         (foo, "<foo> is not an element of this schema (inside <p>: expected the end tag, text, "
               "<choice>, <date>, <graphic> or <hi>)"),
@@ -143,16 +146,16 @@ def test_explain_all_keeps_an_ancestor_that_is_wrong_itself(letter_schema: Path)
 def test_explain_keeps_libxml2s_words_when_nothing_more_is_found(letter_schema: Path) -> None:
     schema = load_schema(letter_schema)
     root = etree.fromstring("<letter><head>h</head><p>x</p></letter>")
-    assert messages.explain("Some new libxml2 message", root[1], schema) == (
+    assert explain.explain("Some new libxml2 message", root[1], schema) == (
         "<p>: Some new libxml2 message")
-    assert messages.explain("Invalid attribute rend for element p", None, schema) == (
+    assert explain.explain("Invalid attribute rend for element p", None, schema) == (
         "Invalid attribute rend for element p")
 
 
 def test_allowed_children_and_caching(letter_schema: Path) -> None:
     schema = load_schema(letter_schema)
-    index = messages.schema_index(schema)
-    assert messages.schema_index(schema) is index
+    index = recheck_for(schema)
+    assert recheck_for(schema) is index
     assert index.allowed_children(("", "p")) == ["text", "choice", "date", "graphic", "hi"]
     assert index.allowed_children(("", "choice")) == ["abbr", "expan"]
 
@@ -170,17 +173,17 @@ def test_allowed_children_and_caching(letter_schema: Path) -> None:
 )
 def test_datatype_checks(kind: str, value: str, ok: bool) -> None:
     data = etree.fromstring(f'<data xmlns="{RNG}" datatypeLibrary="{XSD}" type="{kind}"/>')
-    assert messages._datatype_ok(data, value) is ok
+    assert datatype_ok(data, value) is ok
 
 
 def test_regexes_python_cannot_read_are_left_undecided() -> None:
     data = etree.fromstring(f'<data xmlns="{RNG}" datatypeLibrary="{XSD}" type="anyURI">'
                             r"<param name='pattern'>#[\i-[:]][\c-[:]]*</param></data>")
-    assert messages._datatype_ok(data, "#pers-dobrynin") is None
+    assert datatype_ok(data, "#pers-dobrynin") is None
     word = etree.fromstring(f'<data xmlns="{RNG}" datatypeLibrary="{XSD}" type="token">'
                             r"<param name='pattern'>[^\p{C}\p{Z}]+</param></data>")
-    assert messages._datatype_ok(word, "treaties") is True
-    assert messages._datatype_ok(word, "two words") is False
+    assert datatype_ok(word, "treaties") is True
+    assert datatype_ok(word, "two words") is False
 
 
 # --- against tei_all (pruned) -------------------------------------------------------------------

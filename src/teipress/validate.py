@@ -14,9 +14,9 @@ from pathlib import Path
 from . import xinclude
 from .discover import discover
 from .findings import FileReport, Finding, display_path, sorted_findings
-from .grammar import DEFAULT_TIMEOUT, make_grammar
 from .parse import ParsedDocument, parse_file
 from .references import CorpusIndex, build_index
+from .relaxng.engines import DEFAULT_TIMEOUT, make_grammar
 from .resources import project_schema
 
 

@@ -1,0 +1,43 @@
+"""The two RELAX NG engines behind one interface (`check_many`), chosen with `--engine`:
+
+- `LxmlGrammar` runs in-process on a pruned schema (`prune.py`), compiled under a time limit.
+- `JingGrammar` runs one jing process for a whole batch, on the full schema.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from lxml import etree
+
+from ..findings import Finding
+from ..parse import ParsedDocument
+from .jing_engine import JingGrammar
+from .lxml_engine import DEFAULT_TIMEOUT, LxmlGrammar
+from .source import SchemaError
+
+ENGINES = ("lxml", "jing")
+
+
+class Grammar(Protocol):
+    """What the CLI needs from an engine: findings (rule "relaxng") for a batch of documents."""
+
+    name: str
+    schema: etree._ElementTree  # the schema as loaded (includes resolved), for the rules stage
+
+    def check_many(self, documents: list[ParsedDocument]) -> dict[Path, list[Finding]]: ...
+
+
+def make_grammar(
+    engine: str,
+    schema_path: Path,
+    documents: list[ParsedDocument],
+    timeout: float = DEFAULT_TIMEOUT,
+) -> Grammar:
+    """The engine named by `--engine`, ready for `check_many(documents)`."""
+    if engine == "lxml":
+        return LxmlGrammar(schema_path, documents, timeout=timeout)
+    if engine == "jing":
+        return JingGrammar(schema_path)
+    raise SchemaError(f"unknown RELAX NG engine {engine!r}: use one of {', '.join(ENGINES)}")

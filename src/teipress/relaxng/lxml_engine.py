@@ -1,0 +1,220 @@
+"""libxml2 via lxml: the schema pruned to the documents' element names, compiled under a time
+limit, documents validated in threads, and libxml2's errors explained (`explain.py`)."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import multiprocessing
+import os
+import queue
+import weakref
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from lxml import etree
+
+from ..findings import Finding, display_path
+from ..parse import ParsedDocument
+from .explain import explain_all
+from .load import load_schema
+from .names import Name
+from .prune import prune_schema, simplify_pruned, used_names, without_automata
+from .source import SchemaError
+
+MAX_THREADS = 2  # validation threads; more gave nothing on the 2-core machines measured
+DEFAULT_TIMEOUT = 60.0
+
+
+def _compile(rng: etree._ElementTree) -> etree.RelaxNG:
+    """libxml2's compile, uninterruptible while it runs (a module function so tests can slow it)."""
+    return etree.RelaxNG(rng)
+
+
+def _probe(rng: etree._ElementTree) -> None:
+    # Errors are not reported from here: the parent compiles again and reports them properly.
+    with contextlib.suppress(BaseException):
+        _compile(rng)
+
+
+def compile_schema(rng: etree._ElementTree, *, label: str, timeout: float = DEFAULT_TIMEOUT
+                   ) -> etree.RelaxNG:
+    """Compile in this process, but only after a forked child proved it finishes in time.
+
+    Why a probe and not a worker that also validates: libxml2 can spend many minutes inside one
+    C call that Python cannot interrupt, so only a separate process can be given up on. A
+    compiled RelaxNG cannot be pickled; keeping it in this process lets `check` stay a plain
+    call (and forked batch workers inherit it), with no findings to ship between processes. The
+    price is compiling twice, a few tens of milliseconds for a pruned schema. Compiling is
+    deterministic, so once the child has finished the parent will too. Without fork (Windows)
+    there is no probe and the compile runs unguarded.
+    """
+    if timeout and "fork" in multiprocessing.get_all_start_methods():
+        child = multiprocessing.get_context("fork").Process(target=_probe, args=(rng,), daemon=True)
+        child.start()
+        child.join(timeout)
+        if child.is_alive():
+            child.kill()
+            child.join()
+            raise SchemaError(
+                f"compiling the schema {label} took longer than {timeout:g} s; try --engine jing"
+            )
+        if child.exitcode is not None and child.exitcode < 0:
+            raise SchemaError(
+                f"libxml2 crashed compiling the schema {label} (signal {-child.exitcode}); "
+                "try --engine jing"
+            )
+    try:
+        return _compile(rng)
+    except etree.RelaxNGParseError as exc:
+        entries = [e for e in exc.error_log if e.level_name in ("ERROR", "FATAL")] or list(
+            exc.error_log
+        )
+        detail = "; ".join(dict.fromkeys(e.message.strip() for e in entries[:3])) or str(exc)
+        raise SchemaError(f"schema {label} is not valid RELAX NG: {detail}") from None
+
+
+class LxmlGrammar:
+    """libxml2 via lxml: the schema pruned to the documents' element names, compiled once."""
+
+    name = "lxml"
+
+    def __init__(
+        self,
+        schema_path: Path,
+        documents: list[ParsedDocument],
+        timeout: float = DEFAULT_TIMEOUT,
+    ) -> None:
+        self.schema_path = Path(schema_path)
+        self.label = display_path(self.schema_path)
+        self.timeout = timeout
+        self.schema = load_schema(self.schema_path)
+        self._names: weakref.WeakKeyDictionary[ParsedDocument, set[Name]] = (
+            weakref.WeakKeyDictionary()
+        )
+        self.used = set().union(*(self._names_of(d) for d in documents))
+        self._build()
+
+    def _names_of(self, document: ParsedDocument) -> set[Name]:
+        if document not in self._names:
+            self._names[document] = used_names([document.tree])
+        return self._names[document]
+
+    def _build(self) -> None:
+        """Prune to `self.used`, simplify, and compile (under the time limit). The pruned tree is
+        kept so that worker threads can compile copies of their own in milliseconds."""
+        pruned = without_automata(simplify_pruned(prune_schema(self.schema, self.used)))
+        try:
+            self._relaxng = compile_schema(pruned, label=self.label, timeout=self.timeout)
+        except SchemaError as exc:
+            if "content type error" not in exc.message:
+                raise
+            pruned = prune_schema(self.schema, self.used, stubs=True)
+            self._relaxng = compile_schema(pruned, label=self.label, timeout=self.timeout)
+        self._pruned = pruned
+
+    def _cover(self, documents: list[ParsedDocument]) -> None:
+        """Documents the grammar was not pruned for: their new names need their patterns back."""
+        names = set().union(*(self._names_of(d) for d in documents))
+        if not names <= self.used:
+            self.used |= names
+            self._build()
+
+    def check(self, document: ParsedDocument) -> list[Finding]:
+        self._cover([document])
+        return self._findings(document, _rejection(document, self._relaxng))
+
+    def check_many(self, documents: list[ParsedDocument]) -> dict[Path, list[Finding]]:
+        """Validation runs in threads (libxml2 releases the GIL; each thread has its own compiled
+        copy, as a RelaxNG object's error log is not thread-safe) while this thread words the
+        messages of the documents already rejected."""
+        self._cover(documents)
+        workers = min(len(documents), os.cpu_count() or 1, MAX_THREADS)
+        if workers <= 1:
+            return {d.path: self.check(d) for d in documents}
+        schemas: queue.SimpleQueue[etree.RelaxNG] = queue.SimpleQueue()
+        schemas.put(self._relaxng)
+        for _ in range(workers - 1):
+            schemas.put(etree.RelaxNG(self._pruned))
+
+        def validate(document: ParsedDocument) -> list | None:
+            relaxng = schemas.get()
+            try:
+                return _rejection(document, relaxng)
+            finally:
+                schemas.put(relaxng)
+
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            rejections = pool.map(validate, documents)
+            return {d.path: self._findings(d, log) for d, log in zip(documents, rejections, strict=True)}
+
+    def _findings(self, document: ParsedDocument, log: list | None) -> list[Finding]:
+        """Findings for libxml2's error log of one document (None: the document is valid)."""
+        if log is None:
+            return []
+        severity = "warning" if log and all(e.level_name == "WARNING" for e in log) else "error"
+        finder = _ElementFinder(document)
+        entries = [(entry.message, finder.find(entry)) for entry in log]
+        if not entries:
+            # libxml2 can reject without a word (a pruned start that matches nothing): the
+            # verdict must still show, and the re-check below finds what is wrong.
+            entries = [("the document does not match the schema", document.root)]
+        findings: dict[tuple, Finding] = {}
+        for explanation in explain_all(entries, self.schema):
+            if explanation.element is not None:
+                line, column = document.locator.locate(explanation.element)
+            else:
+                line = next((e.line for e in log if e.message == explanation.text), 0)
+                column = document.locator.column_on_line(line)
+            finding = Finding(document.display, line, column, severity, "relaxng", explanation.text)
+            findings.setdefault((line, column, explanation.text), finding)
+        if not findings:  # never report a rejected document as valid
+            line, column = document.locator.locate(document.root)
+            findings[()] = Finding(document.display, line, column, severity, "relaxng",
+                                   " ".join(log[0].message.split()) if log
+                                   else "the document does not match the schema")
+        return list(findings.values())
+
+
+def _rejection(document: ParsedDocument, relaxng: etree.RelaxNG) -> list | None:
+    """None when the document is valid, else libxml2's error log (copied: the next validation
+    with the same object replaces it)."""
+    if relaxng.validate(document.tree):
+        return None
+    return list(relaxng.error_log)
+
+
+class _ElementFinder:
+    """The element a libxml2 error is about, from its path (`/*/*[2]/*`), else by line; the
+    namespaces and the line index are built once per document, not once per error."""
+
+    def __init__(self, document: ParsedDocument) -> None:
+        self.document = document
+
+    @functools.cached_property
+    def _namespaces(self) -> dict[str, str]:
+        namespaces: dict[str, str] = {}
+        for element in self.document.root.iter(etree.Element):
+            for prefix, uri in element.nsmap.items():
+                if prefix:
+                    namespaces.setdefault(prefix, uri)
+        return namespaces
+
+    @functools.cached_property
+    def _by_line(self) -> dict[int, etree._Element]:
+        lines: dict[int, etree._Element] = {}
+        for element in self.document.root.iter(etree.Element):
+            if element.sourceline:
+                lines.setdefault(element.sourceline, element)
+        return lines
+
+    def find(self, entry) -> etree._Element | None:
+        path = entry.path or ""
+        if path.startswith("/"):
+            try:
+                found = self.document.tree.xpath(path, namespaces=self._namespaces)
+            except etree.XPathError:
+                found = []
+            if found and isinstance(found[0], etree._Element):
+                return found[0]
+        return self._by_line.get(entry.line) if entry.line else None
