@@ -1,0 +1,1 @@
+"""Exchanging TEI with archives and other projects: the exports (`teipress export FORMAT`)."""
