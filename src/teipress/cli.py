@@ -120,17 +120,13 @@ def serve(out: Path, host: str, port: int, watch: bool, source: Path) -> None:
 
 @main.command("import")
 @click.argument("text", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--registers", type=click.Path(path_type=Path, file_okay=False),
-              help="Register folder whose names are tagged [default: the settings' registers, "
-                   "else tei/registers].")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False),
               help="Draft to write [default: tei/documents/<name>.xml].")
-@click.option("--config", type=click.Path(path_type=Path, dir_okay=False),
-              help="teipress.toml to read [default: the nearest one].")
+@source_options
 @click.option("--dry-run", is_flag=True, help="Print the draft instead of writing it.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
-def import_(text: Path, registers: Path | None, out: Path | None, config: Path | None, dry_run: bool,
-            force: bool) -> None:
+def import_(text: Path, out: Path | None, config: Path | None, registers: tuple[Path, ...],
+            dry_run: bool, force: bool) -> None:
     """Make a TEI draft from a plain-text or Markdown transcription, with names and dates tagged.
 
     Exit status: 0 draft valid, 1 draft written but not yet valid (see the report), 2 usage or

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..discover import default_registers
 from ..errors import TeipressError
 from ..findings import Finding, display_path
 from ..validate import Checks, load_corpus, validate_corpus
@@ -39,15 +38,15 @@ class ImportResult:
         return not any(f.severity == "error" for f in self.findings)
 
 
-def import_transcription(text_path: Path, *, registers: Path | None, out: Path | None,
-                         publisher: str | None, licence: str | None) -> ImportResult:
+def import_transcription(text_path: Path, *, registers: list[Path], out: Path | None,
+                         publisher: str | None, licence: str | None,
+                         checks: Checks | None = None) -> ImportResult:
     """Read, tag, make and validate the draft (nothing is written)."""
     try:
         text = text_path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise TeipressError(f"{display_path(text_path)}: cannot be read as UTF-8 text: {exc}") from exc
-    registers = registers if registers is not None else default_registers(Path("tei"))
-    gazetteer = load_gazetteer([registers] if registers is not None else [])
+    gazetteer = load_gazetteer(registers)
     identifier = _identifier((out or text_path).stem)
     out = out if out is not None else _default_out(identifier)
     draft, tagging, gaps = make_import(text, gazetteer, identifier, publisher=publisher, licence=licence,
@@ -55,7 +54,7 @@ def import_transcription(text_path: Path, *, registers: Path | None, out: Path |
     if draft is None:
         raise TeipressError(f"{display_path(text_path)}: no text found (paragraphs after the headings)")
     result = ImportResult(draft, out, tagging, gaps)
-    result.findings = _validate(draft, identifier, registers, out)
+    result.findings = _validate(draft, identifier, registers, out, checks or Checks())
     return result
 
 
@@ -130,13 +129,14 @@ def _default_out(identifier: str) -> Path:
     return documents / f"{identifier}.xml" if documents.is_dir() else Path(f"{identifier}.xml")
 
 
-def _validate(draft: bytes, identifier: str, registers: Path | None, out: Path) -> list[Finding]:
+def _validate(draft: bytes, identifier: str, registers: list[Path], out: Path, checks: Checks
+              ) -> list[Finding]:
     """The draft checked by the project's schema and rules, under the name it will have."""
     with tempfile.TemporaryDirectory(prefix="teipress-import-") as folder:
         path = Path(folder) / f"{identifier}.xml"
         path.write_bytes(draft)
         corpus = load_corpus([path], registers)
-        reports = validate_corpus(corpus, Checks())
+        reports = validate_corpus(corpus, checks)
         shown = display_path(out)
         return [Finding(shown, f.line, f.column, f.severity, f.rule, f.message)
                 for report in reports for f in report.findings]

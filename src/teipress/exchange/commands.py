@@ -7,19 +7,22 @@ from pathlib import Path
 import click
 
 from ..commands import EXIT_INVALID, EXIT_OK
+from ..project import Project
+from ..validate import Checks
 
 
-def run_import(text: Path, registers: Path | None, out: Path | None, config: Path | None,
+def run_import(text: Path, registers: tuple[Path, ...], out: Path | None, config: Path | None,
                dry_run: bool, force: bool) -> int:
+    """The project is the one the working folder belongs to (its settings, registers, schema)."""
     from ..assist import import_transcription, write_draft
     from ..assist.report import import_report
-    from .settings import edition_settings
 
-    settings = edition_settings(Path.cwd(), config)
-    if registers is None and settings.registers:
-        registers = settings.registers[0]
-    result = import_transcription(text, registers=registers, out=out, publisher=settings.publisher,
-                                  licence=settings.licence)
+    project = Project.find([Path("tei") if Path("tei").is_dir() else Path.cwd()], config, registers,
+                           Checks())
+    settings = project.settings
+    result = import_transcription(text, registers=list(project.registers), out=out,
+                                  publisher=settings.publisher, licence=settings.licence,
+                                  checks=project.checks)
     if dry_run:
         click.echo(result.draft.decode("utf-8"), nl=False)
     else:
