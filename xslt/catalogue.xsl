@@ -2,18 +2,20 @@
 <!--
   TEI document → one record for the site manifest:
 
-    <s:record xmlns:s="urn:teipress:site" id="…" date="1962-11-05" sort-key="1962-11-05">
+    <s:record xmlns:s="urn:teipress:site" id="…" date="1962-11-05" sort-key="11962-11-05">
       <s:title>…</s:title>
+      <s:date>…</s:date>              (only for a date without ISO value: its words)
+      <s:author>…</s:author>          (only when the header names one)
       <s:summary>…</s:summary>        (only with an abstract)
       <s:sender>…</s:sender>          (only for a letter: one correspDesc with a sender)
       <s:recipient>…</s:recipient>    (likewise)
     </s:record>
 
-  Title, date and names come from text/metadata.xsl, the same functions the plain-text edition
-  uses, so the manifest and the edition always agree. @id is the root's xml:id and is left out
-  when the root has none; @date is left out when no date is found, and sort-key is then
-  "9999", which sorts undated documents last. A teiCorpus, or a root that is not TEI at all,
-  still gets a record.
+  Title, date and names come from common/header.xsl, the same functions both editions use, so
+  the manifest and the editions always agree. @id is the root's xml:id and is left out when
+  the root has none; @date is left out when no date is found. sort-key sorts by date, years
+  before the common era first and undated documents last (tp:date-sort-key). A teiCorpus, or
+  a root that is not TEI at all, still gets a record.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -24,7 +26,7 @@
   default-mode="tp:catalogue"
   exclude-result-prefixes="#all">
 
-  <xsl:include href="text/metadata.xsl"/>
+  <xsl:include href="common/rules.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no" omit-xml-declaration="yes"/>
 
@@ -35,7 +37,9 @@
   </xsl:template>
 
   <xsl:template match="tei:TEI | tei:teiCorpus" mode="tp:catalogue">
-    <xsl:variable name="date" as="xs:string?" select="tp:date-element(.) ! tp:iso-date(.)"/>
+    <xsl:variable name="date" as="xs:string?" select="tp:document-date(.)"/>
+    <xsl:variable name="date-words" as="xs:string?" select="tp:date-element(.)[empty($date)] ! tp:plain(.)"/>
+    <xsl:variable name="author" as="xs:string?" select="tp:authors(.)"/>
     <xsl:variable name="letter" as="element()?" select="tp:correspondence(.)"/>
     <xsl:variable name="abstract" as="xs:string"
       select="tp:plain(tei:teiHeader/tei:profileDesc/tei:abstract)"/>
@@ -48,10 +52,20 @@
       <xsl:if test="$date">
         <xsl:attribute name="date" select="$date"/>
       </xsl:if>
-      <xsl:attribute name="sort-key" select="($date, '9999')[1]"/>
+      <xsl:attribute name="sort-key" select="tp:date-sort-key($date)"/>
       <s:title>
         <xsl:value-of select="tp:title(.)"/>
       </s:title>
+      <xsl:if test="$date-words">
+        <s:date>
+          <xsl:value-of select="$date-words"/>
+        </s:date>
+      </xsl:if>
+      <xsl:if test="$author">
+        <s:author>
+          <xsl:value-of select="$author"/>
+        </s:author>
+      </xsl:if>
       <xsl:if test="$abstract">
         <s:summary>
           <xsl:value-of select="$abstract"/>
@@ -72,7 +86,7 @@
 
   <!-- A root that is not TEI (no TEI namespace): nothing can be read but its id. -->
   <xsl:template match="*" mode="tp:catalogue" priority="-1">
-    <s:record sort-key="9999">
+    <s:record sort-key="{tp:date-sort-key(())}">
       <xsl:call-template name="tp:id"/>
       <s:title>Untitled</s:title>
     </s:record>

@@ -22,17 +22,12 @@
                             [string-length(.) ne 7 or (. || '-01') castable as xs:date]"/>
   </xsl:function>
 
-  <!-- "1818-09-29" → "29 September 1818", "1818-09" → "September 1818", "1818" → "1818".
-       Values that are not ISO dates are returned unchanged. -->
+  <!-- "1818-09-29" → "29 September 1818", "-0010" → "10 BCE" (common/dates.xsl). Values that
+       are not ISO dates are returned unchanged. -->
   <xsl:function name="tp:format-iso-date" as="xs:string">
     <xsl:param name="value" as="xs:string?"/>
     <xsl:variable name="v" as="xs:string" select="normalize-space($value)"/>
-    <xsl:variable name="day" as="xs:string?" select="replace($v, '^(\d{4}-\d{2}-\d{2}).*$', '$1')[. castable as xs:date]"/>
-    <xsl:variable name="month" as="xs:string?" select="$v[matches(., '^\d{4}-(0[1-9]|1[0-2])$')]"/>
-    <xsl:sequence select="
-      if (exists($day) and matches($v, '^\d{4}-\d{2}-\d{2}')) then format-date(xs:date($day), '[D] [MNn] [Y0001]', 'en', (), ())
-      else if (exists($month)) then format-date(xs:date($month || '-01'), '[MNn] [Y0001]', 'en', (), ())
-      else $v"/>
+    <xsl:sequence select="(tp:date-in-words($v), $v)[1]"/>
   </xsl:function>
 
   <!-- The date its attributes give, in words: "29 September 1818", "1941–1945",

@@ -19,7 +19,7 @@
 
   <xsl:include href="html-attributes.xsl"/>
   <xsl:include href="dates.xsl"/>
-  <xsl:include href="plain.xsl"/>
+  <xsl:include href="../common/rules.xsl"/>
   <xsl:include href="manifest.xsl"/>
   <xsl:include href="entities.xsl"/>
   <xsl:include href="frame.xsl"/>
@@ -46,8 +46,7 @@
   <xsl:template match="*">
     <xsl:variable name="id" as="xs:string" select="if ($document-id ne '') then $document-id else normalize-space(@xml:id)"/>
     <xsl:variable name="record" as="element(s:document)?" select="tp:document-record($site, $id)"/>
-    <xsl:variable name="title" as="xs:string"
-      select="(tp:tei-title(.), $record ! tp:document-title(.), $id, 'Untitled document')[. ne ''][1]"/>
+    <xsl:variable name="title" as="xs:string" select="tp:title(.)"/>
     <xsl:call-template name="tp:page">
       <xsl:with-param name="title" select="$title"/>
       <xsl:with-param name="site-title" select="tp:site-title($site)"/>

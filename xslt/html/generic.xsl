@@ -24,17 +24,31 @@
        becomes a piece of it. -->
   <xsl:template match="text()" mode="tp:text">
     <xsl:param name="tp:link" as="map(xs:string, xs:string)?" tunnel="yes" select="()"/>
+    <xsl:variable name="text" as="xs:string" select="tp:word-joined(.)"/>
     <xsl:choose>
       <xsl:when test="exists($tp:link) and normalize-space()">
         <a class="{$tp:link?class}" href="{$tp:link?href}" title="{$tp:link?label}">
-          <xsl:value-of select="."/>
+          <xsl:value-of select="$text"/>
         </a>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="."/>
+        <xsl:value-of select="$text"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- The text without the whitespace next to a line break inside a word (lb break="no"):
+       that whitespace is the layout of the XML file, and the word must stay whole. -->
+  <xsl:function name="tp:word-joined" as="xs:string">
+    <xsl:param name="text" as="text()"/>
+    <xsl:variable name="before-break" as="xs:boolean"
+      select="exists($text/following-sibling::node()[1][tp:is-word-break(.)])"/>
+    <xsl:variable name="after-break" as="xs:boolean"
+      select="exists($text/preceding-sibling::node()[1][tp:is-word-break(.)])"/>
+    <xsl:sequence select="string($text)
+        ! (if ($before-break) then replace(., '\s+$', '') else .)
+        ! (if ($after-break) then replace(., '^\s+', '') else .)"/>
+  </xsl:function>
 
   <xsl:template match="comment() | processing-instruction() | tei:teiHeader" mode="tp:text"/>
 

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Entry stylesheet: the site manifest → index.html, the list of documents in reading order
-  (date, then title): date, title linking to the page, summary, links to the text edition
+  (date, then title): date, title linking to the page, author, summary, links to the text edition
   and the TEI source.
 
   Initial match selection: the manifest (s:site document). No parameters.
@@ -18,7 +18,7 @@
 
   <xsl:include href="html-attributes.xsl"/>
   <xsl:include href="dates.xsl"/>
-  <xsl:include href="plain.xsl"/>
+  <xsl:include href="../common/rules.xsl"/>
   <xsl:include href="manifest.xsl"/>
   <xsl:include href="frame.xsl"/>
 
@@ -71,7 +71,8 @@
           <xsl:when test="exists($iso)">
             <time datetime="{$iso}">{tp:format-iso-date($iso)}</time>
           </xsl:when>
-          <xsl:when test="normalize-space(@date)">{normalize-space(@date)}</xsl:when>
+          <xsl:when test="normalize-space(@date)">{tp:format-iso-date(@date)}</xsl:when>
+          <xsl:when test="normalize-space(s:date)">{normalize-space(s:date)}</xsl:when>
           <xsl:otherwise><span class="undated">undated</span></xsl:otherwise>
         </xsl:choose>
       </td>
@@ -85,6 +86,9 @@
             <span class="document-title">{$title}</span>
           </xsl:otherwise>
         </xsl:choose>
+        <xsl:if test="normalize-space(s:author)">
+          <p class="doc-author">{normalize-space(s:author)}</p>
+        </xsl:if>
         <xsl:if test="normalize-space(s:summary)">
           <p class="doc-summary">{normalize-space(s:summary)}</p>
         </xsl:if>

@@ -71,7 +71,7 @@
     <xsl:sequence select="exists(tp:html-id($e))
       and empty($e/(self::tei:lb | self::tei:ptr))
       and empty($e/parent::tei:choice)
-      and empty($e/ancestor::*[parent::tei:choice][not(. is (../(tei:expan | tei:corr | tei:reg))[1])])"/>
+      and empty($e/ancestor::*[parent::tei:choice][not(. is tp:chosen(..))])"/>
   </xsl:function>
 
   <!-- map { href?, kind, label } per target, as tp:more-links expects. -->

@@ -4,7 +4,8 @@
   Date, From, To, Summary, Source, Repository, Provenance, Translator, Licence.
   A field is left out when the header has nothing for it; there are no empty <dd>s.
   Names and pointers inside fields go through mode tp:text, so they link to the registers
-  exactly as in the text.
+  exactly as in the text. Which date, sender and recipient: common/header.xsl, shared with
+  the text edition and the catalogue.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -14,27 +15,6 @@
   xmlns:tp="urn:teipress"
   exclude-result-prefixes="#all"
   expand-text="yes">
-
-  <!-- The document title as plain text: the first non-empty titleStmt/title. -->
-  <xsl:function name="tp:tei-title" as="xs:string?">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title ! tp:plain(.))[. ne ''][1]"/>
-  </xsl:function>
-
-  <!-- The date that dates the document: sent date of the (first) correspDesc, else creation,
-       else the source description (origin first), else publication (a "created" date before others). -->
-  <xsl:function name="tp:document-date" as="element()?">
-    <xsl:param name="header" as="element(tei:teiHeader)?"/>
-    <xsl:variable name="publication" as="element()*" select="$header/tei:fileDesc/tei:publicationStmt/tei:date"/>
-    <xsl:sequence select="(
-      ($header/tei:profileDesc/tei:correspDesc)[1]/tei:correspAction[@type = 'sent']/tei:date,
-      $header/tei:profileDesc/tei:creation/tei:date,
-      $header/tei:fileDesc/tei:sourceDesc//(tei:origDate | tei:origin//tei:date),
-      $header/tei:fileDesc/tei:sourceDesc//tei:date,
-      $publication[@type = 'created'],
-      $publication
-    )[tp:date-label(.) ne ''][1]"/>
-  </xsl:function>
 
   <!-- dt + dd, or nothing when $content has no text. -->
   <xsl:template name="tp:field" as="element()*">
@@ -52,8 +32,8 @@
   <!-- "Name, Name (Place)" for a correspAction. -->
   <xsl:template name="tp:correspondent" as="node()*">
     <xsl:param name="action" as="element(tei:correspAction)?"/>
-    <xsl:variable name="names" as="element()*" select="$action/(tei:persName | tei:orgName | tei:name | tei:rs)"/>
-    <xsl:variable name="places" as="element()*" select="$action/tei:placeName"/>
+    <xsl:variable name="names" as="element()*" select="tp:party-names($action)"/>
+    <xsl:variable name="places" as="element()*" select="tp:party-places($action)"/>
     <xsl:for-each select="$names">
       <xsl:if test="position() gt 1">; </xsl:if>
       <xsl:apply-templates select="." mode="tp:text"/>
@@ -127,20 +107,19 @@
     <xsl:param name="record" as="element(s:document)?"/>
     <xsl:variable name="header" as="element(tei:teiHeader)?" select="$tei/tei:teiHeader"/>
     <xsl:variable name="file" as="element(tei:fileDesc)?" select="$header/tei:fileDesc"/>
-    <xsl:variable name="corresp" as="element(tei:correspDesc)?" select="($header/tei:profileDesc/tei:correspDesc)[1]"/>
     <xsl:variable name="manuscripts" as="element(tei:msDesc)*" select="$file/tei:sourceDesc//tei:msDesc"/>
     <xsl:variable name="fields" as="element()*">
 
       <xsl:call-template name="tp:field">
         <xsl:with-param name="label" select="'Date'"/>
-        <xsl:with-param name="content" select="tp:document-date($header) ! tp:time(.)"/>
+        <xsl:with-param name="content" select="tp:date-element($tei) ! tp:time(.)"/>
       </xsl:call-template>
 
       <xsl:call-template name="tp:field">
         <xsl:with-param name="label" select="'From'"/>
         <xsl:with-param name="content" as="node()*">
           <xsl:call-template name="tp:correspondent">
-            <xsl:with-param name="action" select="$corresp/tei:correspAction[@type = 'sent'][1]"/>
+            <xsl:with-param name="action" select="tp:correspondent($tei, 'sent')"/>
           </xsl:call-template>
         </xsl:with-param>
       </xsl:call-template>
@@ -149,7 +128,7 @@
         <xsl:with-param name="label" select="'To'"/>
         <xsl:with-param name="content" as="node()*">
           <xsl:call-template name="tp:correspondent">
-            <xsl:with-param name="action" select="$corresp/tei:correspAction[@type = 'received'][1]"/>
+            <xsl:with-param name="action" select="tp:correspondent($tei, 'received')"/>
           </xsl:call-template>
         </xsl:with-param>
       </xsl:call-template>

@@ -24,7 +24,7 @@
 
   <xsl:include href="html-attributes.xsl"/>
   <xsl:include href="dates.xsl"/>
-  <xsl:include href="plain.xsl"/>
+  <xsl:include href="../common/rules.xsl"/>
   <xsl:include href="manifest.xsl"/>
   <xsl:include href="entities.xsl"/>
   <xsl:include href="frame.xsl"/>

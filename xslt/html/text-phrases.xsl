@@ -4,9 +4,10 @@
   editorial intervention (choice, add, del, unclear, gap, supplied, app/lem/rdg), the
   reference system (lb, pb, cb, milestone) and num.
 
-  choice shows the normalised reading (expan, corr, reg) and puts the other one (abbr, sic,
-  orig) in a title tooltip. Deleted text stays visible, struck through: it is part of the
-  document.
+  choice shows the child the $reading parameter chooses (common/readings.xsl) and puts the
+  other one in a title tooltip. Deleted text stays visible, struck through, and the variants of
+  an apparatus stay visible as variants: they are part of the document, marked as not part of
+  the reading. Everything else the reading leaves out (am or ex, index entries) is not shown.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -66,7 +67,7 @@
   <!-- Editorial intervention -->
 
   <xsl:template match="tei:choice" mode="tp:text">
-    <xsl:variable name="shown" as="element()?" select="(tei:expan | tei:corr | tei:reg)[1]"/>
+    <xsl:variable name="shown" as="element()?" select="tp:chosen(.)"/>
     <xsl:choose>
       <xsl:when test="exists($shown)">
         <xsl:variable name="other" as="xs:string" select="string-join((* except $shown) ! tp:plain(.)[. ne ''], ' / ')"/>
@@ -160,12 +161,23 @@
 
   <!-- Reference system -->
 
-  <!-- A line break; none at the very start of its block, where it would only add a blank line. -->
+  <!-- A line break; none at the very start of its block, where it would only add a blank line.
+       Inside a word (break="no") the normalised reading joins the word (the whitespace around
+       the lb is dropped, see generic.xsl); the diplomatic reading shows the break. -->
   <xsl:template match="tei:lb" mode="tp:text">
-    <xsl:if test="preceding-sibling::node()[self::* or normalize-space()]">
-      <br/>
+    <xsl:if test="preceding-sibling::node()[self::* or normalize-space()]
+                  and not(tp:is-word-break(.) and not($tp:diplomatic))">
+      <br>
+        <xsl:if test="tp:is-word-break(.)">
+          <xsl:attribute name="class" select="'lb-in-word'"/>
+        </xsl:if>
+      </br>
     </xsl:if>
   </xsl:template>
+
+  <!-- What the reading leaves out and this edition does not mark as such: nothing. -->
+  <xsl:template match="tei:*[tp:is-omitted(.)][not(self::tei:del or self::tei:rdg
+                       or self::tei:rdgGrp or tp:is-register(.))]" mode="tp:text" priority="5"/>
 
   <!-- A page break: a visible page number, linked to the page image when @facs is a web URL. -->
   <xsl:template match="tei:pb" mode="tp:text">

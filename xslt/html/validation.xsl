@@ -20,7 +20,7 @@
 
   <xsl:include href="html-attributes.xsl"/>
   <xsl:include href="dates.xsl"/>
-  <xsl:include href="plain.xsl"/>
+  <xsl:include href="../common/rules.xsl"/>
   <xsl:include href="manifest.xsl"/>
   <xsl:include href="frame.xsl"/>
 

@@ -69,7 +69,7 @@
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="
         if (not($node instance of element())) then false()
-        else if (tp:is-hidden($node) or tp:is-endnote($node)) then false()
+        else if (tp:is-omitted($node) or tp:is-endnote($node)) then false()
         else if (tp:is-line-name($node) and $node/parent::*[tp:is-tight(.)])
           then tp:has-block-child($node)
         else if (tp:is-block-name($node)) then true()
@@ -87,14 +87,9 @@
   <!-- The children that are shown: for a choice the chosen reading, for an app its lemma. -->
   <xsl:function name="tp:rendered-children" as="node()*">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="if ($element/self::tei:choice) then tp:chosen($element, $tp:reading)
+    <xsl:sequence select="if ($element/self::tei:choice) then tp:chosen($element)
                           else if ($element/self::tei:app) then tp:app-reading($element)
                           else $element/node()"/>
-  </xsl:function>
-
-  <xsl:function name="tp:is-tei" as="xs:boolean">
-    <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="namespace-uri($element) eq 'http://www.tei-c.org/ns/1.0'"/>
   </xsl:function>
 
   <!-- Containers of blocks: divisions and their kin. -->

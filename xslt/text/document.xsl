@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  TEI document → plain-text edition (UTF-8, lines of at most $tp:width columns).
+  TEI document → plain-text edition (UTF-8, lines of at most $tp:width = 72 columns).
 
   Stages, each a mode:
     tp:text    the document as a whole: title, header fields, Summary, Letters, Text, Notes
@@ -9,17 +9,20 @@
                block (blocks.xsl, lists.xsl, tables.xsl);
     tp:inline  running text inside a block: returns a "flow" string for layout.xsl to wrap
                (inline.xsl, transcription.xsl, notes.xsl);
-    tp:plain   one-line text of header fields (metadata.xsl, shared with catalogue.xsl).
+    tp:plain   one-line text of header fields (common/plain.xsl, shared with the HTML
+               edition and catalogue.xsl).
   Every mode fails on a node it has no rule for, and each mode has a visible generic rule for
   unknown elements, so no content is dropped silently.
 
-  Decisions about the reading shown (see transcription.xsl and notes.xsl for the reasons):
-    choice  the normalised child (expan, corr, reg); the other child is left out;
+  Decisions about the reading shown (common/ holds the rules both editions share; see also
+  transcription.xsl):
+    choice  the child the $reading parameter chooses (common/readings.xsl); the other child
+            is left out;
     app     the lemma only (the first rdg when there is no lem);
     add     included;  del  left out;
     pb      "[p. N]" where the page begins, when pb has @n; nothing without @n;
-    note    "[N]" where the note stands, the text under "Notes" at the end; N is @n when the
-            @n values are unique, otherwise the running number in document order.
+    note    "[N]" where an endnote stands, the text under "Notes" at the end (numbers and
+            labels: common/notes.xsl).
 
   Runs with no document-level functions (doc(), unparsed-text(), current-dateTime(),
   generate-id()): the output depends on the input and the parameters only.
@@ -35,7 +38,7 @@
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:include href="layout.xsl"/>
-  <xsl:include href="metadata.xsl"/>
+  <xsl:include href="../common/rules.xsl"/>
   <xsl:include href="header.xsl"/>
   <xsl:include href="blocks.xsl"/>
   <xsl:include href="lists.xsl"/>
@@ -44,16 +47,11 @@
   <xsl:include href="transcription.xsl"/>
   <xsl:include href="notes.xsl"/>
 
-  <!-- Line width in columns. Default 72. -->
-  <xsl:param name="tp:width" as="xs:integer" select="72"/>
-
-  <!-- Which reading of a choice to show: 'normalised' (default: expan, corr, reg) or
-       'diplomatic' (abbr, sic, orig; EpiDoc ex left out, am kept). Anything else counts as
-       'normalised'. -->
-  <xsl:param name="tp:reading" as="xs:string" select="'normalised'"/>
+  <!-- Line width in columns. -->
+  <xsl:variable name="tp:width" as="xs:integer" select="72"/>
 
   <xsl:mode name="tp:text" on-no-match="fail" on-multiple-match="fail"
-    use-accumulators="tp:note-number"/>
+    use-accumulators="tp:endnote-count"/>
   <xsl:mode name="tp:block" on-no-match="fail" on-multiple-match="fail"/>
   <xsl:mode name="tp:inline" on-no-match="fail" on-multiple-match="fail"/>
 

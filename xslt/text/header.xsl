@@ -63,24 +63,30 @@
   </xsl:function>
 
   <!-- "1962-11-05 (5 November 1962)"; a range as "1818-09/1818-10 (September 1818 to October
-       1818)"; a date without ISO value as its text. -->
+       1818)"; a date without ISO value as its words. -->
   <xsl:function name="tp:date-display" as="xs:string">
     <xsl:param name="date" as="element()"/>
     <xsl:variable name="start" select="($date/@from, $date/@notBefore)[1] ! normalize-space(.)"/>
     <xsl:variable name="end" select="($date/@to, $date/@notAfter)[1] ! normalize-space(.)"/>
     <xsl:variable name="when" select="normalize-space($date/@when)"/>
     <xsl:sequence select="
-        if ($when) then tp:with-words($when, tp:date-in-words($when))
+        if ($when) then tp:with-words($when, tp:gloss($when))
         else if ($start and $end)
         then tp:with-words($start || '/' || $end,
-               string-join((tp:date-in-words($start), tp:date-in-words($end)), ' to ')[contains(., ' to ')])
+               string-join((tp:gloss($start), tp:gloss($end)), ' to ')[contains(., ' to ')])
         else if ($start)
         then tp:with-words($start, (if ($date/@from) then 'from ' else 'not before ')
-                                   || (tp:date-in-words($start), $start)[1])
+                                   || (tp:gloss($start), $start)[1])
         else if ($end)
         then tp:with-words($end, (if ($date/@to) then 'until ' else 'not after ')
-                                 || (tp:date-in-words($end), $end)[1])
-        else tp:iso-date($date)"/>
+                                 || (tp:gloss($end), $end)[1])
+        else (tp:date-value($date), tp:plain($date))[.][1]"/>
+  </xsl:function>
+
+  <!-- An ISO value in words, when the words say more than the value ("1962" says it all). -->
+  <xsl:function name="tp:gloss" as="xs:string?">
+    <xsl:param name="iso" as="xs:string"/>
+    <xsl:sequence select="tp:date-in-words($iso)[. ne $iso]"/>
   </xsl:function>
 
   <xsl:function name="tp:with-words" as="xs:string">
@@ -190,7 +196,7 @@
           for $letter in $letters return
           let $sent := $letter/tei:correspAction[@type = 'sent'][1],
               $received := $letter/tei:correspAction[@type = 'received'][1],
-              $date := ($sent/tei:date ! tp:iso-date(.), 'undated')[1]
+              $date := ($sent/tei:date ! tp:date-value(.), 'undated')[1]
           return tp:label($date, tp:wrap(string-join((tp:with-place($sent),
                                                       tp:with-place($received))[.], ' to '),
                                          $tp:width, 12), 0, 12)"/>

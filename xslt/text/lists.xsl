@@ -2,7 +2,7 @@
 <!--
   Lists: list/item, glossary lists (label + item), and lists of entries (listBibl,
   listPerson … when they stand in the text; in back they are registers and are hidden, see
-  tp:is-hidden).
+  tp:is-omitted in common/readings.xsl).
 
       - a bulleted item whose lines
         hang under its first word
@@ -27,13 +27,6 @@
   <!-- An enumerator at the start of an item: "1.", "(a)", "iv)". -->
   <xsl:variable name="tp:enumerator" as="xs:string"
     select="'^(\(?([0-9]{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})[.)])\s'"/>
-
-  <xsl:function name="tp:is-list-like" as="xs:boolean">
-    <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="tp:is-tei($element) and local-name($element) = ('listBibl',
-        'listPerson', 'listPlace', 'listOrg', 'listEvent', 'listNym', 'listWit', 'listRelation',
-        'listObject', 'listApp')"/>
-  </xsl:function>
 
   <xsl:template match="tei:list" mode="tp:block" as="xs:string*">
     <xsl:param name="tp:margin" as="xs:integer" select="0" tunnel="yes"/>

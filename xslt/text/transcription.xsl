@@ -5,8 +5,8 @@
 
   The plain-text edition is a reading text, so it shows one reading and marks editorial
   intervention lightly:
-    choice       the reading asked for by $tp:reading (normalised: expan, corr, reg; see
-                 tp:chosen in metadata.xsl); the other child is left out.
+    choice       the reading asked for by $reading (normalised: expan, corr, reg; see
+                 common/readings.xsl); the other child is left out.
     app          the lemma; the readings (rdg) are left out. Without lem, the first rdg.
     add          included, as the writer's final text.  del  left out, for the same reason.
                  subst therefore shows its add. delSpan/addSpan are ignored (their text
@@ -29,27 +29,13 @@
   xmlns:tp="urn:teipress"
   exclude-result-prefixes="#all">
 
-  <!-- Is the element left out of the edition with everything in it? Deletions, the readings
-       of an app other than the lemma, index entries, the EpiDoc marker of the reading not
-       shown, and registers (listPerson, listPlace …) in back, which are indexes rather than
-       text. -->
-  <xsl:function name="tp:is-hidden" as="xs:boolean">
-    <xsl:param name="element" as="element()"/>
-    <xsl:variable name="name" select="local-name($element)"/>
-    <xsl:sequence select="tp:is-tei($element) and (
-        $name = ('del', 'index', 'witDetail')
-        or ($name = ('rdg', 'rdgGrp')
-            and not(exists(($element/ancestor::tei:app[1] ! tp:lemma(.))
-                           intersect $element/descendant-or-self::*)))
-        or ($name eq 'am' and $tp:reading ne 'diplomatic')
-        or ($name eq 'ex' and $tp:reading eq 'diplomatic')
-        or (tp:is-list-like($element) and exists($element/ancestor::tei:back)))"/>
-  </xsl:function>
-
-  <xsl:template match="tei:*[tp:is-hidden(.)]" mode="tp:inline" priority="10"/>
+  <!-- What the reading leaves out: nothing but the markers of the endnotes in it. -->
+  <xsl:template match="tei:*[tp:is-omitted(.)]" mode="tp:inline" priority="10" as="xs:string*">
+    <xsl:apply-templates select="tp:endnotes-within(.)" mode="tp:inline"/>
+  </xsl:template>
 
   <xsl:template match="tei:choice" mode="tp:inline" as="xs:string*">
-    <xsl:apply-templates select="tp:chosen(., $tp:reading)" mode="tp:inline"/>
+    <xsl:apply-templates select="tp:chosen(.)" mode="tp:inline"/>
   </xsl:template>
 
   <xsl:template match="tei:app" mode="tp:inline" as="xs:string*">
@@ -74,14 +60,14 @@
   </xsl:template>
 
   <xsl:template match="tei:lb" mode="tp:inline" as="xs:string">
-    <xsl:sequence select="if (@break = 'no') then $tp:JOIN
+    <xsl:sequence select="if (tp:is-word-break(.)) then $tp:JOIN
                           else if (tp:is-line-context(.)) then $tp:BREAK
                           else ' '"/>
   </xsl:template>
 
   <xsl:template match="tei:pb" mode="tp:inline" as="xs:string">
     <xsl:variable name="marker" as="xs:string" select="tp:page-marker(.)"/>
-    <xsl:sequence select="if (@break = 'no') then $tp:JOIN
+    <xsl:sequence select="if (tp:is-word-break(.)) then $tp:JOIN
                           else if ($marker) then ' ' || $tp:PAGE || $marker || ' '
                           else ''"/>
   </xsl:template>

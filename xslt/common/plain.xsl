@@ -1,0 +1,104 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  tp:plain: the reading of some nodes as one line of text, for titles, names, header fields,
+  tooltips and sort keys in both editions and the catalogue. Notes and what the reading leaves
+  out are not part of it; elements that are blocks or lines are set apart by a space so that
+  their words do not run together. Every node kind has a template, so nothing reaches a
+  built-in rule.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:tp="urn:teipress"
+  exclude-result-prefixes="#all">
+
+  <xsl:mode name="tp:plain" on-no-match="fail" on-multiple-match="fail"/>
+
+  <xsl:function name="tp:plain" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="$nodes" mode="tp:plain"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(replace(replace(string-join($parts), '\s+', ' '),
+                                                  ' ?&#xFDD2; ?', ''))"/>
+  </xsl:function>
+
+  <xsl:template match="text()" mode="tp:plain" as="xs:string">
+    <xsl:sequence select="string(.)"/>
+  </xsl:template>
+
+  <xsl:template match="comment() | processing-instruction()" mode="tp:plain"/>
+
+  <xsl:template match="*" mode="tp:plain" priority="-1" as="xs:string*">
+    <xsl:apply-templates mode="tp:plain"/>
+  </xsl:template>
+
+  <xsl:template match="tei:note | tei:teiHeader | tei:pb | tei:cb | tei:milestone | tei:anchor
+                       | tei:ptr | tei:*[tp:is-omitted(.)]" mode="tp:plain" priority="2"/>
+
+  <xsl:template match="tei:choice" mode="tp:plain" as="xs:string*">
+    <xsl:apply-templates select="tp:chosen(.)" mode="tp:plain"/>
+  </xsl:template>
+
+  <xsl:template match="tei:app" mode="tp:plain" as="xs:string*">
+    <xsl:apply-templates select="tp:app-reading(.)" mode="tp:plain"/>
+  </xsl:template>
+
+  <xsl:template match="tei:lb" mode="tp:plain" as="xs:string">
+    <xsl:sequence select="if (tp:is-word-break(.)) then '&#xFDD2;' else ' '"/>
+  </xsl:template>
+
+  <!-- Quotations keep their quotation marks, as in the text edition (see text/inline.xsl). -->
+  <xsl:template match="tei:q | tei:said[not(@direct = 'false')] | tei:soCalled | tei:quote"
+    mode="tp:plain" as="xs:string*">
+    <xsl:variable name="marked" as="xs:boolean"
+      select="matches(normalize-space(.), '^[&quot;“”„«»‘’‚‹›]')"/>
+    <xsl:variable name="inner" as="xs:boolean"
+      select="exists(ancestor::*[self::tei:q or self::tei:said or self::tei:soCalled or self::tei:quote])"/>
+    <xsl:sequence select="if ($marked) then () else if ($inner) then '‘' else '“'"/>
+    <xsl:apply-templates mode="tp:plain"/>
+    <xsl:sequence select="if ($marked) then () else if ($inner) then '’' else '”'"/>
+  </xsl:template>
+
+  <xsl:template match="tei:gap" mode="tp:plain" as="xs:string">
+    <xsl:sequence select="'[…]'"/>
+  </xsl:template>
+
+  <!-- Fields written without space between them (<forename>A</forename><surname>B</surname>,
+       or the author, title and date of an element-only bibl) still read as separate words.
+       Priority 1: such a field may also be a block-like element below. -->
+  <xsl:template match="tei:*[tp:needs-space(.)]" mode="tp:plain" priority="1" as="xs:string*">
+    <xsl:sequence select="' '"/>
+    <xsl:apply-templates mode="tp:plain"/>
+  </xsl:template>
+
+  <xsl:template match="tei:p | tei:ab | tei:head | tei:item | tei:label | tei:l | tei:lg
+                       | tei:list | tei:row | tei:cell | tei:div | tei:dateline | tei:signed
+                       | tei:salute | tei:addrLine" mode="tp:plain" as="xs:string*">
+    <xsl:sequence select="' '"/>
+    <xsl:apply-templates mode="tp:plain"/>
+    <xsl:sequence select="' '"/>
+  </xsl:template>
+
+  <!-- Elements that are fields of a name, a bibliographic reference or a manuscript
+       identifier. Two of them side by side are two words even when the encoder wrote no
+       space between them. -->
+  <xsl:function name="tp:is-field" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="tp:is-tei($element)
+        and local-name($element) = ('forename', 'surname', 'roleName', 'addName', 'genName',
+          'nameLink', 'persName', 'orgName', 'placeName', 'name', 'author', 'editor', 'title',
+          'date', 'publisher', 'pubPlace', 'biblScope', 'citedRange', 'idno', 'respStmt', 'resp',
+          'settlement', 'country', 'region', 'institution', 'repository', 'collection', 'msName',
+          'edition', 'extent', 'series')"/>
+  </xsl:function>
+
+  <!-- A field directly after another field, with no text (not even a space) between. -->
+  <xsl:function name="tp:needs-space" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="tp:is-field($element)
+        and exists($element/preceding-sibling::node()[1][self::*][tp:is-field(.)])"/>
+  </xsl:function>
+
+</xsl:stylesheet>
