@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import queue
+import re
 import signal
 import subprocess
 import sys
@@ -15,8 +16,9 @@ import pytest
 from click.testing import CliRunner, Result
 from lxml import etree
 
-from conftest import shared, tei, tool
+from conftest import ROOT, shared, tei, tool
 from teipress.cli import main
+from teipress.errors import EXIT_STATUSES
 
 DOCUMENT = Path("tei/documents/dobrynin-1962-11-05.xml")
 
@@ -147,6 +149,38 @@ def test_unusable_schema_is_a_usage_error(project_copy, monkeypatch) -> None:
     result = validate(project_copy, monkeypatch, "--schema", "bad.rng")
     assert result.exit_code == 2
     assert "bad.rng" in result.output and "Traceback" not in result.output
+
+
+EMBEDDED_SCHEMATRON = """<grammar xmlns="http://relaxng.org/ns/structure/1.0"
+    xmlns:sch="http://purl.oclc.org/dsdl/schematron" ns="http://www.tei-c.org/ns/1.0">
+  {pattern}
+  <start><element><anyName/><ref name="any"/></element></start>
+  <define name="any"><zeroOrMore><choice><text/><attribute><anyName/></attribute>
+    <element><anyName/><ref name="any"/></element></choice></zeroOrMore></define>
+</grammar>"""
+
+
+@pytest.mark.parametrize(("pattern", "reason"), [
+    ('<sch:pattern abstract="true" id="p"><sch:rule context="$c"><sch:assert test="$t">x</sch:assert>'
+     "</sch:rule></sch:pattern>", "pattern/@abstract (line 3) is not supported"),
+    ('<sch:pattern><sch:rule context="tei:p"><sch:assert test="(((">x</sch:assert></sch:rule>'
+     "</sch:pattern>", "XPST0003"),
+])
+def test_uncompilable_embedded_schematron_is_one_line_and_exit_2(project_copy, monkeypatch, pattern: str,
+                                                                  reason: str) -> None:
+    (project_copy / "rules.rng").write_text(EMBEDDED_SCHEMATRON.format(pattern=pattern))
+    monkeypatch.chdir(project_copy)
+    result = CliRunner().invoke(main, ["validate", "--schema", "rules.rng"])  # no traceback passes
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    [line] = result.output.splitlines()
+    assert line.startswith("Error: rules.rng: embedded Schematron: ") and reason in line, line
+
+
+def test_the_readme_documents_every_exit_status() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    paragraph = readme[readme.index("Exit status:"):].split("\n\n")[0]
+    assert {int(n) for n in re.findall(r"\*\*(\d+)\*\*", paragraph)} == EXIT_STATUSES
 
 
 def test_watch_revalidates_a_saved_file(project_copy: Path) -> None:

@@ -13,13 +13,12 @@ from pathlib import Path
 import click
 
 from .discover import discover
-from .errors import TeipressError
+from .errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, TeipressError
 from .findings import FileReport, display_path
 from .project import Project
 from .report import FORMATS, human, summary_line
 from .validate import Validator, load_corpus
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 WATCH_INTERVAL = 0.5
 
 

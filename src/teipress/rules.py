@@ -12,6 +12,7 @@ from pathlib import Path
 from lxml import etree
 from saxonche import PySaxonProcessor
 
+from .errors import SchematronError
 from .findings import Finding
 from .parse import ParsedDocument
 from .schematron import (
@@ -27,11 +28,17 @@ from .transform import lock_down
 class Rules:
     """Compiled rule sets; `check` runs them over a corpus of parsed documents."""
 
-    def __init__(self, *, project: bool, embedded_from: etree._ElementTree | None) -> None:
+    def __init__(self, *, project: bool, embedded_from: etree._ElementTree | None,
+                 schema_name: str = "the schema") -> None:
+        """`embedded_from` is the RELAX NG schema whose sch:patterns run too; `schema_name`
+        names it in the one-line error when they cannot be compiled."""
         self._processor = PySaxonProcessor(license=False)
         self._project = compile_project_rules(self._processor) if project else None
-        embedded = schematron_from_rng(embedded_from) if embedded_from is not None else None
-        self._embedded = CompiledSchematron(self._processor, embedded) if embedded is not None else None
+        try:
+            embedded = schematron_from_rng(embedded_from) if embedded_from is not None else None
+            self._embedded = CompiledSchematron(self._processor, embedded) if embedded is not None else None
+        except SchematronError as exc:
+            raise SchematronError(f"{schema_name}: embedded Schematron: {exc.message}") from None
         lock_down(self._processor)
 
     def check(self, subjects: list[ParsedDocument], everything: list[ParsedDocument]

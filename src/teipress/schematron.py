@@ -40,6 +40,7 @@ from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmValue, PyXsltExecutable
 
 from . import XML_ID
+from .errors import SchematronError
 from .findings import Finding, sorted_findings
 from .parse import ParsedDocument
 from .references import local_target, pointers
@@ -76,6 +77,7 @@ _XS_STRING = "Q{http://www.w3.org/2001/XMLSchema}string"
 _ERR = "Q{http://www.w3.org/2005/xqt-errors}"
 _NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
 _SAXON_LINE = re.compile(r"on line (\d+)")
+_GENERATED_BASE = re.compile(r" of file:\S*?/:")
 # Node tests that can match text, comment or PI nodes, and patterns that start from a variable,
 # `.` or a function (key(), id(), root()) and so can match any node.
 _LEAF_CONTEXT = re.compile(
@@ -89,10 +91,6 @@ _LOCATION_FUNCTION = (
     " || (if (namespace-uri($node) ne '') then '{' || namespace-uri($node) || '}' else '')"
     " || local-name($node) else '')"
 )
-
-
-class SchematronError(ValueError):
-    """The schema cannot be compiled: an unsupported feature, a broken reference or bad XPath."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -637,7 +635,9 @@ def _explain_compile_error(
                 f"generated line {line} comes from <{_prefixed(source)}> at schema line {source.sourceline}"
             )
     suffix = f" ({'; '.join(hints)})" if hints else ""
-    return f"the Schematron schema does not compile to XSLT: {message.strip()}{suffix}"
+    # The generated stylesheet has no file: Saxon names the working folder instead.
+    message = _GENERATED_BASE.sub(":", message.strip())
+    return f"the Schematron schema does not compile to XSLT: {message}{suffix}"
 
 
 def _prefixed(element: etree._Element) -> str:

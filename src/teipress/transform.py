@@ -14,7 +14,7 @@ from typing import Any
 from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXsltExecutable
 
-from .errors import TeipressError
+from .errors import TeipressError, TransformError
 from .resources import stylesheet
 
 _FEATURE = "http://saxon.sf.net/feature/"
@@ -30,10 +30,6 @@ STYLESHEETS = {
     "html-validation": "html/validation.xsl",
     "text-document": "text/document.xsl",
 }
-
-
-class TransformError(Exception):
-    """A stylesheet failed on one input; the build reports it and goes on with the others."""
 
 
 @dataclass

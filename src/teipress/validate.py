@@ -140,7 +140,8 @@ class Validator:
         if not checks.grammar_only:
             from .rules import Rules  # Saxon is loaded only when rules run (not for --grammar-only)
 
-            self.rules = Rules(project=True, embedded_from=self.grammar.schema)
+            self.rules = Rules(project=True, embedded_from=self.grammar.schema,
+                               schema_name=display_path(schema))
 
     def run(self, corpus: Corpus) -> list[FileReport]:
         _add_by_path(corpus, self.grammar.check_many(corpus.subjects))
