@@ -19,8 +19,7 @@ ROOT_PACKAGE = "teipress"
 LAYERS: dict[str, list[set[str]]] = {
     "teipress.relaxng": [
         {"names"},
-        {"wording"},
-        {"datatypes"},
+        {"wording", "datatypes"},
         {"source"},
         {"compact"},
         {"load", "prune", "index"},

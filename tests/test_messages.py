@@ -169,6 +169,11 @@ def test_allowed_children_and_caching(letter_schema: Path) -> None:
         ("time", "14:60:00", False), ("NCName", "p_8", True), ("NCName", "1abc", False),
         ("language", "de-AT", True), ("language", "!!", False),
         ("nonNegativeInteger", "-1", False), ("boolean", "yes", False),
+        # XSD 1.0 has no year zero; only space, tab and line ends are white space in XML
+        # (a no-break space is part of the value); a list type needs at least one item.
+        ("date", "0000-01-01", False), ("gYear", "-0044", True), ("NCName", " p_8\n", True),
+        ("NCName", "p_8\u00a0", False), ("IDREFS", "a b", True), ("IDREFS", " ", False),
+        ("float", "1e3", True), ("decimal", "1.", True), ("QName", "tei:p", True),
     ],
 )
 def test_datatype_checks(kind: str, value: str, ok: bool) -> None:
@@ -176,14 +181,36 @@ def test_datatype_checks(kind: str, value: str, ok: bool) -> None:
     assert datatype_ok(data, value) is ok
 
 
-def test_regexes_python_cannot_read_are_left_undecided() -> None:
-    data = etree.fromstring(f'<data xmlns="{RNG}" datatypeLibrary="{XSD}" type="anyURI">'
-                            r"<param name='pattern'>#[\i-[:]][\c-[:]]*</param></data>")
-    assert datatype_ok(data, "#pers-dobrynin") is None
-    word = etree.fromstring(f'<data xmlns="{RNG}" datatypeLibrary="{XSD}" type="token">'
-                            r"<param name='pattern'>[^\p{C}\p{Z}]+</param></data>")
+def facet(kind: str, name: str, limit: str) -> etree._Element:
+    data = etree.fromstring(f'<data xmlns="{RNG}" datatypeLibrary="{XSD}" type="{kind}">'
+                            f"<param name='{name}'/></data>")
+    data[0].text = limit
+    return data
+
+
+def test_xml_schema_regexes_are_read_in_full() -> None:
+    """The project schema's pointer pattern uses class subtraction and \\i, \\c; TEI's
+    teidata.word uses Unicode categories."""
+    pointer = facet("anyURI", "pattern", r"#[\i-[:]][\c-[:]]*")
+    assert datatype_ok(pointer, "#pers-dobrynin") is True
+    assert datatype_ok(pointer, "#1abc") is False
+    assert datatype_ok(pointer, "#tei:p") is False
+    word = facet("token", "pattern", r"[^\p{C}\p{Z}]+")
     assert datatype_ok(word, "treaties") is True
     assert datatype_ok(word, "two words") is False
+    assert datatype_ok(word, "zero\u200bwidth") is False  # a format character (Cf)
+    assert datatype_ok(facet("token", "pattern", "a^b$"), "a^b$") is True  # no anchors in XSD
+    assert datatype_ok(facet("token", "pattern", "(unclosed"), "x") is None
+
+
+def test_facets_compare_typed_values() -> None:
+    after_1900 = facet("date", "minInclusive", "1900-01-01")
+    assert datatype_ok(after_1900, "1962-11-05") is True
+    assert datatype_ok(after_1900, "1899-12-31") is False
+    assert datatype_ok(facet("decimal", "maxExclusive", "10"), "9.99") is True
+    assert datatype_ok(facet("decimal", "maxExclusive", "10"), "10.0") is False
+    assert datatype_ok(facet("NMTOKENS", "maxLength", "2"), "a b c") is False  # items, not chars
+    assert datatype_ok(facet("string", "minLength", "3"), "ab") is False
 
 
 # --- against tei_all (pruned) -------------------------------------------------------------------
@@ -248,3 +275,17 @@ def test_project_schema_date_message(tmp_path: Path) -> None:
     assert [f.message for f in checker.check(bad)] == [
         '<date when="5.XI.62">: invalid value for @when: '
         "expected an ISO 8601 date (1962-11-05, 1962-11 or 1962)"]
+
+
+def test_project_schema_pointer_pattern_message(tmp_path: Path) -> None:
+    """The project's pointers follow an XML Schema pattern with class subtraction
+    (#[\\i-[:]][\\c-[:]]*); libxml2 only says "failed to validate attributes"."""
+    root = Path(__file__).resolve().parents[1]
+    schema = root / "schemas" / "teipress.rng"
+    source = (root / "tei" / "documents" / "dobrynin-1962-11-05.xml").read_text(encoding="utf-8")
+    assert 'ref="#pers-dobrynin"' in source
+    bad = parsed(tmp_path / "bad.xml", source.replace('ref="#pers-dobrynin"', 'ref="#1dobrynin"'))
+    messages = {f.message for f in LxmlGrammar(schema, [bad]).check(bad)}
+    assert messages == {
+        '<persName ref="#1dobrynin">: invalid value for @ref: expected a space-separated list of '
+        r"text matching the pattern #[\i-[:]][\c-[:]]* or text matching the pattern https?://\S+"}

@@ -5,7 +5,7 @@ checks this):
 
 - `names`: the RELAX NG namespace, name classes and the (namespace, localname) pairs.
 - `wording`: how names, lists and XML Schema types are written in messages.
-- `datatypes`: XML Schema datatype checks (elementpath).
+- `datatypes`: XML Schema datatypes and regexes (checked by elementpath).
 - `compact`, `load`: a schema file (XML or compact syntax) as one self-contained tree.
 - `prune`: tei_all cut down to the element names a corpus uses, for libxml2.
 - `index`, `derivative`, `values`, `attributes`, `recheck`, `explain`: the re-check of a
