@@ -13,15 +13,17 @@ from pathlib import Path
 from lxml import etree
 from saxonche import PyXdmNode
 
+from .citation import EditionFacts, cite_documents, edition_element
 from .discover import is_within
 from .errors import BuildRefused
 from .findings import FileReport, Finding, display_path, reports_to_json
 from .parse import ParsedDocument
+from .pictures import Published, corpus_pictures, index_timeline
 from .project import Project
 from .publish import staged_output
 from .report import as_xml
 from .resources import stylesheet
-from .site import REGISTER_PAGES, register_entries, registers_element, site_element, slugs_for
+from .site import REGISTER_PAGES, SITE_NS, register_entries, registers_element, site_element, slugs_for
 from .transform import Transformer, load_transformer
 from .validate import Checks, Corpus, load_corpus, validate_corpus
 
@@ -42,6 +44,7 @@ class Edition:
     documents: list[ParsedDocument]
     registers: list[ParsedDocument]
     title: str
+    cited: EditionFacts  # the settings a citation needs (publisher, editors, base URL)
     site: PyXdmNode | None = None  # the manifest, once the documents are catalogued
 
 
@@ -58,6 +61,7 @@ def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: 
         documents=[d for d in corpus.subjects if not is_within(d.path, registers)],
         registers=[d for d in corpus.documents if is_within(d.path, registers)],
         title=project.settings.title,
+        cited=EditionFacts.from_settings(project.settings),
     )
     with staged_output(out, [source]) as staging:
         published = render_edition(edition, staging)
@@ -83,8 +87,10 @@ def render_edition(edition: Edition, staging: Path) -> dict[str, str]:
         except Exception as exc:  # one document's failure must not stop the others
             corpus.add(_transform_finding(document, exc))
     entries = register_entries(edition.registers, edition.documents)
+    cited = edition.cited
+    cite_documents(records, entries, cited, html, slugs)
     registers_node = transformer.node(registers_element(entries))
-    site = _site(edition, records, entries, slugs)
+    site = _site(edition, records, entries, slugs, edition_element(cited, html))
     published: dict[str, str] = {}
     for document in records:
         slug = slugs[document.path]
@@ -101,11 +107,14 @@ def render_edition(edition: Edition, staging: Path) -> dict[str, str]:
         published[document.display] = f"{slug}.html"
     if len(published) != len(records):  # the index must not list pages that failed
         records = {d: r for d, r in records.items() if d.display in published}
-        site = _site(edition, records, entries, slugs)
+        site = _site(edition, records, entries, slugs, edition_element(cited, html))
     _write(html / "index.html", transformer.run("html-index", site))
+    for page, picture in corpus_pictures(_published(records, slugs), entries, REGISTER_PAGES):
+        _write(html / page, transformer.run("html-pictures", transformer.node(picture), site=site))
     for kind, page in REGISTER_PAGES.items():
         _write(html / page, transformer.run("html-register", registers_node, site=site, kind=kind))
     shutil.copyfile(stylesheet("assets/edition.css"), html / "edition.css")
+    shutil.copyfile(stylesheet("assets/readers.css"), html / "readers.css")
     edition.site = site
     return published
 
@@ -135,11 +144,19 @@ def _moved(finding: Finding, path: str) -> Finding:
     return Finding(path, finding.line, finding.column, finding.severity, finding.rule, finding.message)
 
 
-def _site(edition: Edition, records: dict[ParsedDocument, etree._Element], entries, slugs):
+def _site(edition: Edition, records: dict[ParsedDocument, etree._Element], entries, slugs,
+          citation: etree._Element):
     published_slugs = {d.path: slugs[d.path] for d in records}
     element = site_element(edition.title, [(slugs[d.path], r) for d, r in records.items()], entries,
                            edition.corpus.index, published_slugs)
+    element.insert(0, citation)  # the edition's own citation, for the index and the About page
+    element.insert(1, index_timeline(_published(records, slugs)))
     return edition.transformer.node(element)
+
+
+def _published(records: dict[ParsedDocument, etree._Element], slugs) -> list[Published]:
+    return [Published(f"{slugs[d.path]}.html", " ".join((r.findtext(f"{{{SITE_NS}}}title") or "").split())
+                      or slugs[d.path], r.get("date"), d.root) for d, r in records.items()]
 
 
 def _transform_finding(document: ParsedDocument, exc: Exception) -> Finding:

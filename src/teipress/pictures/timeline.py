@@ -1,0 +1,111 @@
+"""The timeline: documents per year (each bar links to that year's page), and per year the
+documents per month with the list of them, so 10,000 documents are 40-odd small pages."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .svg import PICTURE_PAGES, alternative_table, html, linked, picture_element, summary_details, svg, svg_root
+
+MONTHS = "January February March April May June July August September October November December".split()
+WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 720, 220, 44, 36, 12
+
+
+@dataclass(frozen=True)
+class Dated:
+    href: str
+    title: str
+    year: int
+    month: int | None  # None: the date gives the year only
+
+
+def dated(href: str, title: str, date: str | None) -> Dated | None:
+    match = re.match(r"^(\d{4})(?:-(\d{2}))?", date or "")
+    if not match:
+        return None
+    month = int(match.group(2)) if match.group(2) and 1 <= int(match.group(2)) <= 12 else None
+    return Dated(href, title, int(match.group(1)), month)
+
+
+def year_page(year: int) -> str:
+    return PICTURE_PAGES["timeline"].replace(".html", f"-{year}.html")
+
+
+def timeline_pictures(documents: list[Dated], undated: int) -> list[tuple[str, etree._Element]]:
+    """(page name, s:picture) for the overview and for each year with documents."""
+    by_year: dict[int, list[Dated]] = defaultdict(list)
+    for document in documents:
+        by_year[document.year].append(document)
+    pages = [(PICTURE_PAGES["timeline"], _overview(by_year, undated))]
+    pages += [(year_page(year), _year(year, items)) for year, items in sorted(by_year.items())]
+    return pages
+
+
+def years_chart(by_year: dict[int, list[Dated]], key: str) -> etree._Element:
+    counts = Counter({year: len(items) for year, items in by_year.items()})
+    first, last = (min(counts), max(counts)) if counts else (0, -1)
+    years = list(range(first, last + 1))
+    total = sum(counts.values())
+    span = f"from {first} to {last}" if years else "none dated"
+    root = svg_root(key, WIDTH, HEIGHT, "Documents per year",
+                    f"{total} dated documents {span}; the busiest year is "
+                    f"{max(counts, key=counts.get) if counts else 'none'}. Each bar links to its year.")
+    _bars(root, [(str(y), counts.get(y, 0), year_page(y) if counts.get(y) else None) for y in years])
+    return root
+
+
+def _overview(by_year: dict[int, list[Dated]], undated: int) -> etree._Element:
+    rows = [[(str(year), year_page(year)), str(len(items))] for year, items in sorted(by_year.items())]
+    note = f" {undated} undated document(s) are listed on the index only." if undated else ""
+    return picture_element("timeline", "Timeline",
+                           "The documents by year; choose a year to see its months and documents." + note,
+                           [years_chart(by_year, "timeline"),
+                            summary_details("The timeline as a table",
+                                            alternative_table("Documents per year", ["Year", "Documents"],
+                                                              rows))])
+
+
+def _year(year: int, items: list[Dated]) -> etree._Element:
+    by_month: dict[int | None, list[Dated]] = defaultdict(list)
+    for item in sorted(items, key=lambda d: (d.month or 0, d.title, d.href)):
+        by_month[item.month].append(item)
+    root = svg_root("timeline", WIDTH, HEIGHT, f"Documents per month, {year}",
+                    f"{len(items)} documents dated {year}. Each bar links to the month's list below.")
+    _bars(root, [(MONTHS[m - 1][:3], len(by_month.get(m, [])), f"#month-{m}" if by_month.get(m) else None)
+                 for m in range(1, 13)])
+    lists = []
+    for month, entries in sorted(by_month.items(), key=lambda kv: kv[0] or 0):
+        label = f"{MONTHS[month - 1]} {year}" if month else f"{year}, month not known"
+        lists.append(html("h2", label, id=f"month-{month or 0}"))
+        lists.append(html("ul", class_="timeline-documents", children=[
+            html("li", children=[html("a", e.title, href=e.href)]) for e in entries]))
+    back = html("p", children=[html("a", "All years", href=PICTURE_PAGES["timeline"])])
+    return picture_element("timeline", f"Timeline: {year}",
+                           f"{len(items)} document(s) dated {year}, by month.", [root, back, *lists])
+
+
+def _bars(root: etree._Element, bars: list[tuple[str, int, str | None]]) -> None:
+    """A bar chart: label under each bar (thinned so they never overlap), count in its tooltip."""
+    if not bars:
+        return
+    highest = max(count for _, count, _ in bars) or 1
+    plot_width, plot_height = WIDTH - LEFT - 8, HEIGHT - BOTTOM - TOP
+    step = plot_width / len(bars)
+    every = max(1, round(40 / step))  # at least 40 units between labels
+    svg(root, "line", x1=LEFT, y1=TOP + plot_height, x2=WIDTH - 8, y2=TOP + plot_height, class_="axis")
+    svg(root, "text", str(highest), x=LEFT - 6, y=TOP + 10, class_="tick", text_anchor="end")
+    svg(root, "text", "0", x=LEFT - 6, y=TOP + plot_height, class_="tick", text_anchor="end")
+    for i, (label, count, href) in enumerate(bars):
+        x = LEFT + i * step
+        if count:
+            height = max(1.0, plot_height * count / highest)
+            group = linked(root, href, f"{label}: {count} document{'s' if count != 1 else ''}")
+            svg(group, "rect", x=x + step * 0.1, y=TOP + plot_height - height, width=max(step * 0.8, 0.5),
+                height=height, class_="bar")
+        if i % every == 0:
+            svg(root, "text", label, x=x + step / 2, y=HEIGHT - BOTTOM + 16, class_="tick",
+                text_anchor="middle")
