@@ -4,6 +4,7 @@ survives uses http, https, mailto or a relative URL."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +23,8 @@ DETECT = """() => {
   }
   return {
     pwned: document.documentElement.dataset.pwned || null,
-    scripts: document.scripts.length,
+    scripts: [...document.scripts].filter(s => s.type !== 'application/ld+json').length,
+    data: [...document.scripts].filter(s => s.type === 'application/ld+json').map(s => s.textContent),
     protocols: [...document.querySelectorAll('[href], [src]')].map(
       el => new URL(el.getAttribute('href') ?? el.getAttribute('src'), document.baseURI).protocol),
     handlers: [...document.querySelectorAll('*')].flatMap(
@@ -99,6 +101,8 @@ def test_no_script_runs_in_any_page_of_a_hostile_edition(browser, hostile_site: 
         assert found["pwned"] is None, (page.name, found)
         assert dialogs == [], page.name
         assert found["scripts"] == 0 and found["handlers"] == [], (page.name, found)
+        for block in found["data"]:  # JSON-LD is data: it must parse, whatever the TEI held
+            json.loads(block)
         assert set(found["protocols"]) <= {"http:", "https:", "mailto:", "file:"}, (page.name, found)
 
 

@@ -98,7 +98,7 @@ def test_csl_json_renders_with_citeproc(site: Path, header: dict) -> None:
 
     items = json.loads((site / "cite" / f"{SLUG}.json").read_text(encoding="utf-8"))
     source = CiteProcJSON(items)
-    style = CitationStylesStyle("harvard1", validate=False)
+    style = CitationStylesStyle("harvard-cite-them-right", validate=False)
     bibliography = CitationStylesBibliography(style, source, formatter.plain)
     bibliography.register(Citation([CitationItem(SLUG)]))
     rendered = str(bibliography.bibliography()[0])

@@ -23,6 +23,8 @@ SITE_NS = "urn:teipress:site"
 FORMATS = {"json": "CSL-JSON", "bib": "BibTeX", "ris": "RIS"}
 _T = f"{{{TEI_NS}}}"
 _S = f"{{{SITE_NS}}}"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
 _DATE = re.compile(r"^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
@@ -168,15 +170,13 @@ def _join_names(names: list[str]) -> str:
 
 
 def _human_date(iso: str) -> str:
-    months = ("January February March April May June July August September October November "
-              "December").split()
     match = _DATE.match(iso)
     if not match:
         return iso
     year, month, day = match.groups()
     if month and day and 1 <= int(month) <= 12:
-        return f"{int(day)} {months[int(month) - 1]} {year}"
-    return f"{months[int(month) - 1]} {year}" if month and 1 <= int(month) <= 12 else year
+        return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
+    return f"{MONTHS[int(month) - 1]} {year}" if month and 1 <= int(month) <= 12 else year
 
 
 def csl_json(c: Citation) -> str:

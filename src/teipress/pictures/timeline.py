@@ -9,9 +9,18 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .svg import PICTURE_PAGES, alternative_table, html, linked, picture_element, summary_details, svg, svg_root
+from ..citation import MONTHS
+from .svg import (
+    PICTURE_PAGES,
+    alternative_table,
+    html,
+    linked,
+    picture_element,
+    summary_details,
+    svg,
+    svg_root,
+)
 
-MONTHS = "January February March April May June July August September October November December".split()
 WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 720, 220, 44, 36, 12
 
 
