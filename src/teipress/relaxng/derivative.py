@@ -29,10 +29,10 @@ class Node:
 class Atom:
     """An <element> pattern seen from its parent: matched by name only."""
 
-    __slots__ = ("name_class", "pattern")
+    __slots__ = ("name_class",)
 
-    def __init__(self, name_class: NameClass | None, pattern: etree._Element) -> None:
-        self.name_class, self.pattern = name_class, pattern
+    def __init__(self, name_class: NameClass | None) -> None:
+        self.name_class = name_class
 
 
 class ContentModels:
@@ -85,7 +85,7 @@ class ContentModels:
     def atom(self, pattern: etree._Element) -> Node:
         atom = self._atoms.get(pattern)
         if atom is None:
-            atom = self._atoms[pattern] = Atom(name_class(pattern), pattern)
+            atom = self._atoms[pattern] = Atom(name_class(pattern))
         return self._make("element", (atom,), False)
 
     def build(self, pattern: etree._Element) -> Node:

@@ -29,19 +29,74 @@ class Explanation:
     explained: bool = True  # False: only libxml2's own words could be given
 
 
-def explain(entry_message: str, element: etree._Element | None, schema: etree._ElementTree) -> str:
-    """libxml2's `entry_message` about `element`, rewritten with what `schema` allows there."""
-    return diagnose(entry_message, element, schema).text
+# libxml2's messages about an attribute or a value: never a mere repeat of a descendant's error.
+_SPECIFIC = re.compile(
+    r"^(Invalid attribute|Error validating (datatype|value)|Type \S+ doesn't allow value|"
+    r"Value \S+ |Datatype element|Invalid sequence in list|Extra data in list)"
+)
+_EXTRA = re.compile(r"Element \S+ has extra content: ")
+_FAILED = re.compile(r"Element (\S+) failed to validate (?:content|attributes)")
 
 
-def diagnose(
-    entry_message: str, element: etree._Element | None, schema: etree._ElementTree
-) -> Explanation:
-    """Like `explain`, but also returns the element the problem is really at."""
-    return diagnose_all(entry_message, element, schema)[0]
+def _subject(message: str, element: etree._Element) -> etree._Element:
+    """The element a message is about. "Element TEI failed to validate content" comes with the
+    path of the child libxml2 had reached (<text>), so the named ancestor is taken instead."""
+    failed = _FAILED.match(message)
+    if failed:
+        for node in [element, *element.iterancestors()]:
+            if etree.QName(node).localname == failed.group(1):
+                return node
+    return element
 
 
-def diagnose_all(
+def explain_all(
+    entries: list[tuple[str, etree._Element | None]], schema: etree._ElementTree
+) -> list[Explanation]:
+    """All of one document's libxml2 (message, element) entries, explained: at least one
+    explanation for at least one entry. The verdict stays libxml2's: call this only for a
+    document libxml2 rejected.
+
+    libxml2 stops at the first error in each content model, while jing (and an encoder) wants
+    them all, so the subtrees around the reported elements are re-checked in full. Only when
+    that finds nothing is each message explained on its own, with its follow-ons dropped: one
+    error makes libxml2 also report each ancestor ("Element body failed to validate content",
+    "Expecting element TEI, got text", "Element p has extra content: hi"), and a message about
+    an element that has a message about one of its descendants is kept only if the element
+    itself is wrong (its attributes, or the sequence of its children). Explanations that come
+    out the same (same element, same text) are reported once.
+    """
+    recheck = recheck_for(schema)
+    explanations: dict[tuple, Explanation] = {}
+
+    def add(found: list[Explanation]) -> None:
+        for explanation in found:
+            explanations.setdefault((id(explanation.element), explanation.text), explanation)
+
+    # One walk over the scopes of the errors finds what the per-message searches below would,
+    # so these only run when it finds nothing; attribute messages are always explained (the
+    # walk reports only values it is sure about, libxml2 has decided these).
+    for scope in _scopes(el for _, el in entries if el is not None):
+        add([Explanation(*p) for p in recheck.subtree_problems(scope, limit=500)])
+    if explanations:
+        for message, element in entries:
+            if _SPECIFIC.match(message.strip()):
+                add(_diagnose(message, element, schema))
+        return _without_unexplained_repeats(list(explanations.values()))
+    subjects = [None if el is None else _subject(" ".join(m.split()), el) for m, el in entries]
+    for (message, element), subject in zip(entries, subjects, strict=True):
+        follow_on = subject is not None and not _SPECIFIC.match(message.strip()) and any(
+            other is not None and other is not subject and _is_ancestor(subject, other)
+            for other in subjects
+        )
+        if follow_on:
+            found = recheck.own_problem(subject, extra=bool(_EXTRA.match(message.strip())))
+            add([Explanation(*found)] if found else [])
+        else:
+            add(_diagnose(message, element, schema))
+    return _without_unexplained_repeats(list(explanations.values()))
+
+
+def _diagnose(
     entry_message: str, element: etree._Element | None, schema: etree._ElementTree
 ) -> list[Explanation]:
     """Every problem behind one libxml2 message (at least one explanation).
@@ -71,77 +126,6 @@ def diagnose_all(
         if problems:
             return [Explanation(*problem) for problem in problems]
     return [Explanation(subject, f"<{label(subject)}>: {raw}", explained=False)]
-
-
-# --- follow-on messages -------------------------------------------------------------------------
-
-_SPECIFIC = re.compile(
-    r"^(Invalid attribute|Error validating (datatype|value)|Type \S+ doesn't allow value|"
-    r"Value \S+ |Datatype element|Invalid sequence in list|Extra data in list)"
-)
-_EXTRA = re.compile(r"Element \S+ has extra content: ")
-_FAILED = re.compile(r"Element (\S+) failed to validate (?:content|attributes)")
-
-
-def _subject(message: str, element: etree._Element) -> etree._Element:
-    """The element a message is about. "Element TEI failed to validate content" comes with the
-    path of the child libxml2 had reached (<text>), so the named ancestor is taken instead."""
-    failed = _FAILED.match(message)
-    if failed:
-        for node in [element, *element.iterancestors()]:
-            if etree.QName(node).localname == failed.group(1):
-                return node
-    return element
-
-
-def explain_all(
-    entries: list[tuple[str, etree._Element | None]],
-    schema: etree._ElementTree,
-    complete: bool = True,
-) -> list[Explanation]:
-    """All of one document's libxml2 (message, element) entries, explained, follow-ons dropped.
-
-    One error makes libxml2 also report each ancestor ("Element body failed to validate
-    content", "Expecting element TEI, got text", "Element p has extra content: hi"). A message
-    about an element that has a message about one of its descendants is kept only if the
-    element itself is wrong (its attributes, or the sequence of its children); otherwise it only
-    repeats the descendant's error. Errors in attribute values are always kept. Explanations
-    that come out the same (same element, same text) are reported once.
-
-    With `complete`, every other problem the re-check finds in the document is added: libxml2
-    stops at the first error in each content model, while jing (and an encoder) wants them all.
-    The verdict stays libxml2's: call this only for a document libxml2 rejected.
-    """
-    recheck = recheck_for(schema)
-    explanations: dict[tuple, Explanation] = {}
-
-    def add(found: list[Explanation]) -> None:
-        for explanation in found:
-            explanations.setdefault((id(explanation.element), explanation.text), explanation)
-
-    if complete:
-        # One walk over the scopes of the errors finds what the per-message searches below
-        # would, so these only run when it finds nothing; attribute messages are always
-        # explained (the walk reports only values it is sure about, libxml2 has decided these).
-        for scope in _scopes(el for _, el in entries if el is not None):
-            add([Explanation(*p) for p in recheck.subtree_problems(scope, limit=500)])
-        if explanations:
-            for message, element in entries:
-                if _SPECIFIC.match(message.strip()):
-                    add(diagnose_all(message, element, schema))
-            return _without_unexplained_repeats(list(explanations.values()))
-    subjects = [None if el is None else _subject(" ".join(m.split()), el) for m, el in entries]
-    for (message, element), subject in zip(entries, subjects, strict=True):
-        follow_on = subject is not None and not _SPECIFIC.match(message.strip()) and any(
-            other is not None and other is not subject and _is_ancestor(subject, other)
-            for other in subjects
-        )
-        if follow_on:
-            found = recheck.own_problem(subject, extra=bool(_EXTRA.match(message.strip())))
-            add([Explanation(*found)] if found else [])
-        else:
-            add(diagnose_all(message, element, schema))
-    return _without_unexplained_repeats(list(explanations.values()))
 
 
 def _scopes(elements) -> list[etree._Element]:

@@ -11,7 +11,6 @@ class SchemaIndex:
     """Where things are in one (include-resolved) schema tree."""
 
     def __init__(self, schema: etree._ElementTree) -> None:
-        self.schema = schema
         root = schema.getroot()
         self.defines: dict[str, list[etree._Element]] = {}
         self.combine: dict[str, str] = {}

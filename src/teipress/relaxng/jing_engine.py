@@ -1,5 +1,5 @@
 """jing, once per batch: the reference validator (better messages, no known false negatives,
-about 1 s of JVM start-up). It reads only copies of what teipress parsed and its own schema copy,
+but a JVM to start). It reads only copies of what teipress parsed and its own schema copy,
 so it never fetches a DTD, an XInclude or a schema module."""
 
 from __future__ import annotations
@@ -33,8 +33,7 @@ _ENTITY_REFERENCE = re.compile(rb"&(?!(?:lt|gt|amp|quot|apos|#[0-9]+|#x[0-9a-fA-
 
 
 class JingGrammar:
-    """jing, once per batch. It reads only copies of what teipress parsed and its own schema
-    copy, so it never fetches a DTD, an XInclude or a schema module."""
+    """jing on the full schema, one process per batch of documents."""
 
     name = "jing"
 
@@ -47,9 +46,6 @@ class JingGrammar:
         self.label = display_path(self.schema_path)
         self.timeout = timeout
         self.schema = load_schema(self.schema_path)
-
-    def check(self, document: ParsedDocument) -> list[Finding]:
-        return self.check_many([document])[document.path]
 
     def check_many(self, documents: list[ParsedDocument]) -> dict[Path, list[Finding]]:
         results: dict[Path, list[Finding]] = {d.path: [] for d in documents}

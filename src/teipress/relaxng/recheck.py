@@ -11,7 +11,7 @@ from lxml import etree
 from .attributes import AttributeRules
 from .derivative import TEXT, ContentModels, Node, tokens
 from .index import SchemaIndex
-from .names import Name, element_name, matches
+from .names import element_name, matches
 from .values import ValueRules
 from .wording import enumerate_items, label, name_class_label, shorten, sorted_labels
 
@@ -87,13 +87,6 @@ class Recheck:
             return child, f"<{what}> is not allowed inside <{where}>; expected {wanted}"
         place = f"after {_after(previous)}" if previous is not None else f"at the start of <{where}>"
         return child, f"<{what}> is not allowed {place}; expected {wanted}"
-
-    def allowed_children(self, name: Name) -> list[str]:
-        """Element names (and "text") that may appear anywhere in an element called `name`."""
-        model = self.models.content(name)
-        if model is None:
-            return []
-        return _labels(self.models.all_atoms(model))
 
     def _expected(self, state: Node) -> str:
         names = _labels(self.models.firsts(state))

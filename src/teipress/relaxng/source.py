@@ -10,11 +10,8 @@ from ..findings import display_path
 
 
 class SchemaError(TeipressError):
-    """The schema cannot be used at all: missing, unreadable, not RELAX NG, or too slow to compile.
-
-    A click.ClickException (through the project's root TeipressError): exit code 2, one line."""
-
-    exit_code = 2
+    """The schema cannot be used at all: missing, unreadable, not RELAX NG, or too slow to
+    compile. One line and exit status 2 (EXIT_USAGE), as every TeipressError."""
 
 
 def read_schema_file(path: Path, referrer: Path | None) -> bytes:
