@@ -18,16 +18,12 @@ from saxonche import PySaxonProcessor
 from conftest import SEED_DOCUMENT, shared
 from teipress.findings import Finding
 from teipress.parse import ParsedDocument, make_parser, parse_file
-from teipress.references import POINTER_ATTRIBUTES
+from teipress.references import POINTER_ATTRIBUTES, CorpusIndex, build_index
+from teipress.rules import compile_project_rules, project_params, project_rules_path
 from teipress.schematron import (
     CompiledSchematron,
     SchematronError,
-    build_corpus_index,
-    compile_project_rules,
-    compile_to_xslt,
     element_at,
-    project_params,
-    project_rules_path,
     schematron_from_rng,
 )
 
@@ -75,12 +71,12 @@ def parse_text(text: str, name: str = "inline.xml") -> ParsedDocument:
     )
 
 
-def fixture_corpus(case: ParsedDocument) -> etree._Element:
+def fixture_corpus(case: ParsedDocument) -> CorpusIndex:
     """The index a case is checked against: the shared register and letter, every good
     fixture (so the letter's pointers resolve), and the case itself."""
     paths = sorted((FIXTURES / "corpus").glob("*.xml")) + sorted(FIXTURES.glob("*.good.xml"))
     others = [parse(p) for p in paths if p != case.path]
-    return build_corpus_index([*others, case])
+    return build_index([*others, case])
 
 
 def check_fixture(rules: CompiledSchematron, path: Path) -> list[Finding]:
@@ -144,8 +140,8 @@ def test_corpus_rules_stay_silent_without_a_corpus(project_rules: CompiledSchema
 
 def test_corpus_index_lists_ids_and_distinct_pointers() -> None:
     letter = parse(FIXTURES / "corpus" / "letter.xml")
-    index = build_corpus_index([letter])
-    (entry,) = index
+    index = build_index([letter])
+    (entry,) = index.element
     assert entry.get("name") == "letter" and entry.get("path").endswith("letter.xml")
     ids = [(i.get("value"), i.get("element")) for i in entry.iter("{urn:teipress}id")]
     assert ids == [("letter", "TEI")]
@@ -158,7 +154,7 @@ def test_the_corpus_index_is_converted_once_and_reused(processor: PySaxonProcess
     """Saxon keeps a key's index per tree; a fresh tree per document would rebuild it."""
     rules = compile_project_rules(processor)
     register, letter = (parse(FIXTURES / "corpus" / n) for n in ("register.xml", "letter.xml"))
-    corpus = build_corpus_index([register, letter])
+    corpus = build_index([register, letter])
     rules.check(register, project_params(register, corpus))
     first = rules._converted["corpus"][1]
     rules.check(letter, project_params(letter, corpus))
@@ -170,7 +166,7 @@ def test_the_project_document_has_no_errors(project_rules: CompiledSchematron) -
         pytest.skip("tei/documents/dobrynin-1962-11-05.xml is not encoded yet")
     tei_dir = SEED_DOCUMENT.parents[1]
     documents = [parse(p) for p in sorted(tei_dir.rglob("*.xml"))]
-    corpus = build_corpus_index(documents)
+    corpus = build_index(documents)
     findings = [f for d in documents for f in project_rules.check(d, project_params(d, corpus))]
     assert [f.format() for f in findings] == []
 
@@ -329,13 +325,14 @@ def test_text_and_comment_contexts_report_at_their_parent(processor: PySaxonProc
     assert lines(check(processor, body, document), "leaf") == [3]
 
 
-def test_text_contexts_in_predicates_do_not_widen_the_pass() -> None:
-    stylesheet = compile_to_xslt(
+def test_text_contexts_in_predicates_do_not_widen_the_pass(processor: PySaxonProcessor) -> None:
+    stylesheet = CompiledSchematron(
+        processor,
         schema(
             '<pattern><rule context="a[text()]"><report test="1">x</report></rule></pattern>'
             '<pattern><rule context="a | text()"><report test="1">x</report></rule></pattern>'
-        )
-    )
+        ),
+    ).stylesheet
     assert 'select="$tpsch:elements" mode="tpsch:pattern-1"' in stylesheet
     assert 'select="$tpsch:nodes" mode="tpsch:pattern-2"' in stylesheet
 
@@ -429,14 +426,15 @@ def test_xsl_key_and_function_declarations_are_usable(processor: PySaxonProcesso
         ("<xsl:import href='x.xsl'/>", "xslt2", "xsl:import"),
     ],
 )
-def test_unsupported_schemas_are_refused_clearly(body: str, binding: str, message: str) -> None:
+def test_unsupported_schemas_are_refused_clearly(processor: PySaxonProcessor, body: str, binding: str,
+                                                  message: str) -> None:
     with pytest.raises(SchematronError, match=message):
-        compile_to_xslt(schema(body, binding=binding))
+        CompiledSchematron(processor, schema(body, binding=binding))
 
 
-def test_missing_query_binding_is_refused() -> None:
+def test_missing_query_binding_is_refused(processor: PySaxonProcessor) -> None:
     with pytest.raises(SchematronError, match="no queryBinding"):
-        compile_to_xslt(etree.fromstring(f'<schema xmlns="{SCH}"><pattern/></schema>'))
+        CompiledSchematron(processor, etree.fromstring(f'<schema xmlns="{SCH}"><pattern/></schema>'))
 
 
 def test_xpath_errors_name_the_schema_line(processor: PySaxonProcessor) -> None:
@@ -448,8 +446,9 @@ def test_xpath_errors_name_the_schema_line(processor: PySaxonProcessor) -> None:
         CompiledSchematron(processor, etree.fromstring(text))
 
 
-def test_external_params_become_optional_xsl_params() -> None:
-    stylesheet = etree.fromstring(compile_to_xslt(schema("<pattern/>"), external_params=["corpus"]))
+def test_external_params_become_optional_xsl_params(processor: PySaxonProcessor) -> None:
+    compiled = CompiledSchematron(processor, schema("<pattern/>"), external_params=["corpus"])
+    stylesheet = etree.fromstring(compiled.stylesheet)
     (param,) = stylesheet.findall("{http://www.w3.org/1999/XSL/Transform}param")
     assert (param.get("name"), param.get("select"), param.get("as")) == ("corpus", "()", None)
 

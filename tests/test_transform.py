@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from saxonche import PySaxonApiError
 
+from teipress import saxon
+from teipress.errors import TransformError
 from teipress.resources import data_dir
-from teipress.transform import load_transformer
+from teipress.transform import compile_entry, load_transformer
 
 PROBE = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:output method="text"/>
@@ -57,24 +59,29 @@ def test_stylesheets_cannot_read_files_or_the_network(transformer, loopback, cal
     body = f'<xsl:value-of select="{call.replace("URL", url)}"/>'
     compiled = transformer.processor.new_xslt30_processor().compile_stylesheet(
         stylesheet_text=PROBE.format(body=body))
-    with pytest.raises(PySaxonApiError):
-        result = compiled.transform_to_string(xdm_node=transformer.node("<r/>"))
-        assert "root:" not in (result or "") and "FETCHED" not in (result or "")
+    with pytest.raises(PySaxonApiError, match=r"prohibited|disallowed") as refused:
+        compiled.transform_to_string(xdm_node=transformer.node("<r/>"))
+    assert "root:" not in str(refused.value) and "FETCHED" not in str(refused.value)
     assert hits == []
 
 
-def test_result_documents_are_captured_not_written(transformer, tmp_path: Path) -> None:
+def test_entry_stylesheets_capture_result_documents(tmp_path: Path) -> None:
+    """Every entry stylesheet is compiled by compile_entry; an xsl:result-document in one must
+    not write a file, even after the processor is locked down (that does not stop writes)."""
     target = tmp_path / "written.txt"
-    body = f'<xsl:result-document href="{target.as_uri()}">x</xsl:result-document>'
-    compiled = transformer.processor.new_xslt30_processor().compile_stylesheet(
-        stylesheet_text=PROBE.format(body=body))
-    compiled.set_capture_result_documents(True)
-    compiled.transform_to_string(xdm_node=transformer.node("<r/>"))
+    probe = tmp_path / "probe.xsl"
+    probe.write_text(PROBE.format(body=f'<xsl:result-document href="{target.as_uri()}">x'
+                                       "</xsl:result-document>done"))
+    processor = saxon.new_processor()
+    compiled = compile_entry(processor, probe)
+    saxon.lock_down(processor)
+    assert compiled.transform_to_string(xdm_node=saxon.to_node(processor, "<r/>")) == "done"
     assert not target.exists()
+    assert list(tmp_path.iterdir()) == [probe]
 
 
 def test_a_doctype_never_reaches_saxon(transformer) -> None:
-    with pytest.raises(Exception, match="DOCTYPE"):
+    with pytest.raises(TransformError, match="DOCTYPE"):
         transformer.node('<!DOCTYPE r SYSTEM "file:///etc/passwd"><r/>')
 
 

@@ -1,21 +1,29 @@
-"""Pointers across the corpus: what counts as a pointer, and which document mentions which
-register entry (the "Mentioned in" lists of the register pages). Whether pointers resolve is
-checked by the project's Schematron rules (schemas/teipress.sch), which share these definitions."""
+"""Pointers across the corpus, read once: the one corpus index.
+
+It says which file holds which xml:id and how often each file points at each id. Two readers:
+the project's rules (schemas/teipress.sch, which get it as the `$corpus` tree and check that
+pointers resolve and ids are unique) and the site (the "Mentioned in" lists of register pages).
+What counts as a pointer is defined here and in teipress.sch's `tp-local-pointer` key (a test
+keeps them in step).
+"""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from lxml import etree
 
+from . import TP_NS, XML_ID
 from .parse import ParsedDocument
 
 # Attributes whose values are TEI pointers (space-separated URI references).
 POINTER_ATTRIBUTES = ("ref", "corresp", "target", "source", "who")
 ENTITY_KINDS = {"person": "person", "personGrp": "person", "place": "place", "org": "org"}
+_TP = f"{{{TP_NS}}}"
 
 
 def local_target(token: str) -> str | None:
@@ -25,26 +33,65 @@ def local_target(token: str) -> str | None:
     return None
 
 
-def pointers(root: etree._Element) -> Iterator[tuple[etree._Element, str, str]]:
-    """(element, attribute, token) for every pointer token in a tree."""
-    for element in root.iter(etree.Element):
-        for attribute in POINTER_ATTRIBUTES:
-            for token in (element.get(attribute) or "").split():
-                yield element, attribute, token
+def pointers(element: etree._Element) -> Iterator[str]:
+    """Every pointer token on one element."""
+    for attribute in POINTER_ATTRIBUTES:
+        yield from (element.get(attribute) or "").split()
 
 
-@dataclass
+@dataclass(frozen=True)
+class IndexedFile:
+    """One file's part of the index."""
+
+    path: Path
+    display: str
+    ids: tuple[tuple[str, str], ...]  # (xml:id, local name of its element), in document order
+    targets: Counter[str]  # id -> how often the file points at it, in order of first pointer
+
+
 class CorpusIndex:
-    """How often each document points at each id."""
+    """Ids and local pointers of every parsed file. Build it once per corpus; the files must not
+    change afterwards (the rules' Saxon tree of it is converted once and reused)."""
 
-    mentions: dict[str, Counter[Path]] = field(default_factory=lambda: defaultdict(Counter))
+    def __init__(self, files: list[IndexedFile]) -> None:
+        self.files = files
+
+    @cached_property
+    def mentions(self) -> dict[str, Counter[Path]]:
+        """id -> how often each file points at it."""
+        found: dict[str, Counter[Path]] = {}
+        for file in self.files:
+            for target, count in file.targets.items():
+                found.setdefault(target, Counter())[file.path] += count
+        return found
+
+    @cached_property
+    def element(self) -> etree._Element:
+        """The `$corpus` tree teipress.sch reads:
+        `<tp:corpus><tp:file path="…" name="stem"><tp:id value="…" element="person"/>
+        <tp:pointer value="…"/>…`, every distinct pointed id once per file."""
+        corpus = etree.Element(_TP + "corpus", nsmap={"tp": TP_NS})
+        for file in self.files:
+            entry = etree.SubElement(corpus, _TP + "file", path=file.display, name=file.path.stem)
+            for value, element in file.ids:
+                etree.SubElement(entry, _TP + "id", value=value, element=element)
+            for target in file.targets:
+                etree.SubElement(entry, _TP + "pointer", value=target)
+        return corpus
 
 
 def build_index(documents: list[ParsedDocument]) -> CorpusIndex:
-    index = CorpusIndex()
-    for document in documents:
-        for _, _, token in pointers(document.root):
+    return CorpusIndex([_indexed(document) for document in documents])
+
+
+def _indexed(document: ParsedDocument) -> IndexedFile:
+    ids: list[tuple[str, str]] = []
+    targets: Counter[str] = Counter()
+    for element in document.root.iter(etree.Element):
+        if element.get(XML_ID):
+            ids.append((element.get(XML_ID), etree.QName(element).localname))
+        for token in pointers(element):
             target = local_target(token)
             if target:
-                index.mentions[target][document.path] += 1
-    return index
+                targets[target] += 1
+    return IndexedFile(document.path, document.display, tuple(ids), targets)

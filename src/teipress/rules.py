@@ -1,8 +1,9 @@
 """The rules beyond the grammar: the project's Schematron and the one embedded in the schema.
 
-Both are compiled once per run by teipress's own Schematron compiler and run on a Saxon
-processor that is locked down like the one that renders the edition. The project's rules see
-the whole corpus through one index (ids, pointers), so cross-file checks need no file access.
+Both are compiled once per run by teipress's generic Schematron compiler (teipress.schematron)
+and run on a locked-down Saxon processor (teipress.saxon). The project's rules,
+schemas/teipress.sch, see the whole corpus through the one corpus index (teipress.references),
+so cross-file checks need no file access.
 """
 
 from __future__ import annotations
@@ -10,19 +11,34 @@ from __future__ import annotations
 from pathlib import Path
 
 from lxml import etree
-from saxonche import PySaxonProcessor
 
+from . import saxon
 from .errors import SchematronError
 from .findings import Finding
-from .parse import ParsedDocument
-from .schematron import (
-    CompiledSchematron,
-    build_corpus_index,
-    compile_project_rules,
-    project_params,
-    schematron_from_rng,
-)
-from .transform import lock_down
+from .parse import ParsedDocument, make_parser
+from .references import CorpusIndex
+from .resources import data_dir
+from .schematron import CompiledSchematron, schematron_from_rng
+
+# The two parameters schemas/teipress.sch declares; see `project_params`.
+PROJECT_PARAMS = ("corpus", "file-name")
+
+
+def project_rules_path() -> Path:
+    return data_dir("schemas") / "teipress.sch"
+
+
+def compile_project_rules(processor) -> CompiledSchematron:
+    """schemas/teipress.sch, compiled with its two parameters (see `project_params`)."""
+    schema = etree.parse(str(project_rules_path()), make_parser()).getroot()
+    return CompiledSchematron(processor, schema, external_params=PROJECT_PARAMS)
+
+
+def project_params(document: ParsedDocument, index: CorpusIndex) -> dict[str, object]:
+    """teipress.sch's parameters for one document: the corpus index (the same tree for every
+    document, so Saxon converts it and builds its keys once) and the file's name without folder
+    and without ".xml"."""
+    return {"corpus": index.element, "file-name": document.path.stem}
 
 
 class Rules:
@@ -32,24 +48,22 @@ class Rules:
                  schema_name: str = "the schema") -> None:
         """`embedded_from` is the RELAX NG schema whose sch:patterns run too; `schema_name`
         names it in the one-line error when they cannot be compiled."""
-        self._processor = PySaxonProcessor(license=False)
+        self._processor = saxon.new_processor()
         self._project = compile_project_rules(self._processor) if project else None
         try:
             embedded = schematron_from_rng(embedded_from) if embedded_from is not None else None
             self._embedded = CompiledSchematron(self._processor, embedded) if embedded is not None else None
         except SchematronError as exc:
             raise SchematronError(f"{schema_name}: embedded Schematron: {exc.message}") from None
-        lock_down(self._processor)
+        saxon.lock_down(self._processor)
 
-    def check(self, subjects: list[ParsedDocument], everything: list[ParsedDocument]
-              ) -> dict[Path, list[Finding]]:
-        """Findings per subject; `everything` (subjects plus registers) is what pointers may name."""
-        corpus = build_corpus_index(everything) if self._project else None
+    def check(self, subjects: list[ParsedDocument], index: CorpusIndex) -> dict[Path, list[Finding]]:
+        """Findings per subject; `index` covers every file pointers may name (subjects and registers)."""
         findings: dict[Path, list[Finding]] = {}
         for document in subjects:
             found: list[Finding] = []
-            if self._project is not None and corpus is not None:
-                found += self._project.check(document, project_params(document, corpus))
+            if self._project is not None:
+                found += self._project.check(document, project_params(document, index))
             if self._embedded is not None:
                 found += self._embedded.check(document)
             findings[document.path] = found

@@ -13,12 +13,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import TEI_NS, XML_ID
+from . import TEI_NS, TP_NS, XML_ID
 from .parse import ParsedDocument
 from .references import ENTITY_KINDS, CorpusIndex
 
 SITE_NS = "urn:teipress:site"
-TP_NS = "urn:teipress"
 REGISTER_PAGES = {"person": "persons.html", "place": "places.html", "org": "organisations.html"}
 
 

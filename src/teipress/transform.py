@@ -1,25 +1,19 @@
-"""Running the XSLT 3.0 stylesheets on saxonche: compiled once per build, locked down, reused.
-
-Saxon's defaults let a stylesheet read any file, fetch URLs and write anywhere, and its parser
-resolves external entities. So: sources reach Saxon only as text already parsed by the hardened
-lxml parser (never as file names), DOCTYPEs are refused, and once the stylesheets are compiled
-every URI scheme is forbidden, so doc(), unparsed-text() and collection() cannot reach anything.
+"""Running the XSLT 3.0 stylesheets: compiled once per build on one locked-down Saxon processor
+(see teipress.saxon for what that means), reused for every page.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXsltExecutable
 
+from . import saxon
 from .errors import TeipressError, TransformError
 from .resources import stylesheet
-
-_FEATURE = "http://saxon.sf.net/feature/"
-_PARSER_FEATURE = _FEATURE + "parserFeature?uri="
-_PARSER_PROPERTY = _FEATURE + "parserProperty?uri="
 
 # The entry stylesheets, by the name the build uses.
 STYLESHEETS = {
@@ -42,9 +36,8 @@ class Transformer:
 
     def node(self, xml: etree._Element | str) -> PyXdmNode:
         """An lxml tree (or XML text we generated) as a Saxon node, parsed from text only."""
-        text = xml if isinstance(xml, str) else etree.tostring(xml, encoding="unicode")
         try:
-            return self.processor.parse_xml(xml_text=text)
+            return saxon.to_node(self.processor, xml)
         except PySaxonApiError as exc:
             raise TransformError(f"Saxon could not read the document: {exc}") from exc
 
@@ -52,7 +45,7 @@ class Transformer:
         executable = self.executables[name]
         executable.clear_parameters()
         for key, value in params.items():
-            executable.set_parameter(key, self._value(value))
+            executable.set_parameter(key, saxon.to_xdm(self.processor, value))
         try:
             result = executable.transform_to_string(xdm_node=source)
         except PySaxonApiError as exc:
@@ -61,47 +54,23 @@ class Transformer:
             raise TransformError(f"{STYLESHEETS[name]} produced no output")
         return result
 
-    def _value(self, value: Any):
-        if isinstance(value, str):
-            return self.processor.make_string_value(value)
-        if isinstance(value, bool):
-            return self.processor.make_boolean_value(value)
-        return value
-
 
 def load_transformer() -> Transformer:
     """Compile every entry stylesheet, then forbid all URI access for the rest of the run."""
-    processor = PySaxonProcessor(license=False)
-    compiler = processor.new_xslt30_processor()
-    executables = {}
-    for name, relative in STYLESHEETS.items():
-        path = stylesheet(relative)
-        try:
-            executable = compiler.compile_stylesheet(stylesheet_file=str(path))
-        except PySaxonApiError as exc:
-            raise TeipressError(f"{path}: the stylesheet does not compile: {exc}") from exc
-        # Pages are returned as strings; xsl:result-document must never write files itself.
-        executable.set_capture_result_documents(True)
-        executables[name] = executable
-    lock_down(processor)
+    processor = saxon.new_processor()
+    executables = {name: compile_entry(processor, stylesheet(relative))
+                   for name, relative in STYLESHEETS.items()}
+    saxon.lock_down(processor)
     return Transformer(processor, executables)
 
 
-def lock_down(processor: PySaxonProcessor) -> None:
-    """No URI access, no DOCTYPE, for everything this processor runs from now on."""
-    # Must come after compiling: it also blocks reading the stylesheet files themselves.
-    processor.set_configuration_property(_FEATURE + "allowedProtocols", "")
-    processor.set_configuration_property(
-        _PARSER_FEATURE + "http://apache.org/xml/features/disallow-doctype-decl", "true"
-    )
-    # The hardened lxml parser already caps depth at 256; Saxon's own default of 100 would
-    # reject real TEI that lxml accepted.
-    # Saxon only ever parses text that lxml parsed and serialised already (no DOCTYPE, no
-    # entities), so the JDK's size limits would only reject large but sound documents.
-    for limit, value in (("maxElementDepth", "1000"), ("maxGeneralEntitySizeLimit", "0"),
-                         ("totalEntitySizeLimit", "0")):
-        processor.set_configuration_property(
-            _PARSER_PROPERTY + f"http://www.oracle.com/xml/jaxp/properties/{limit}", value
-        )
-
-
+def compile_entry(processor: PySaxonProcessor, path: Path) -> PyXsltExecutable:
+    """One entry stylesheet, compiled so that it can only return its output."""
+    try:
+        executable = saxon.compile_xslt(processor, file=str(path))
+    except PySaxonApiError as exc:
+        raise TeipressError(f"{path}: the stylesheet does not compile: {exc}") from exc
+    # Pages are returned as strings; xsl:result-document must never write files itself (locking
+    # the processor down does not stop it: only capture does).
+    executable.set_capture_result_documents(True)
+    return executable

@@ -146,7 +146,7 @@ class Validator:
     def run(self, corpus: Corpus) -> list[FileReport]:
         _add_by_path(corpus, self.grammar.check_many(corpus.subjects))
         if self.rules is not None:
-            _add_by_path(corpus, self.rules.check(corpus.subjects, corpus.documents))
+            _add_by_path(corpus, self.rules.check(corpus.subjects, corpus.index))
         reports = list(corpus.reports.values())
         for report in reports:
             report.findings = sorted_findings(report.findings)
