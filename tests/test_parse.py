@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import tei
+from teipress import XML_ID
 from teipress.parse import parse_file
 
 
@@ -20,7 +21,7 @@ def test_valid_tei_parses_without_findings(tmp_path: Path) -> None:
     result = parsed(tmp_path, "ok.xml", tei().encode())
     assert result.document is not None
     assert result.findings == []
-    assert result.document.xml_id == "fixture"
+    assert result.document.root.get(XML_ID) == "fixture"
 
 
 def test_malformed_xml_reports_line_and_column(tmp_path: Path) -> None:

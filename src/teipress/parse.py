@@ -14,7 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import TEI_NS, XML_ID
+from . import TEI_NS
 from .findings import Finding, display_path
 from .locate import Locator
 
@@ -62,10 +62,6 @@ class ParsedDocument:
     @property
     def is_tei(self) -> bool:
         return self.root.tag in TEI_ROOTS
-
-    @property
-    def xml_id(self) -> str | None:
-        return self.root.get(XML_ID)
 
     @cached_property
     def text(self) -> str:
