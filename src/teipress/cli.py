@@ -77,15 +77,18 @@ def validate(paths: tuple[Path, ...], schema: Path | None, engine: str, timeout:
 @source_options
 @click.option("--strict", is_flag=True, help="Publish nothing if any file has an error.")
 @click.option("--xinclude", is_flag=True, help=XINCLUDE_HELP)
+@click.option("--quiet", "-q", is_flag=True,
+              help="No progress display (there is none anyway when stderr is not a terminal).")
 def build(source: Path, out: Path, schema: Path | None, engine: str, timeout: float,
-          config: Path | None, registers: tuple[Path, ...], strict: bool, xinclude: bool) -> None:
+          config: Path | None, registers: tuple[Path, ...], strict: bool, xinclude: bool,
+          quiet: bool) -> None:
     """Validate the sources and publish the HTML and plain-text editions."""
     from .commands import run_build
     from .project import Project
     from .validate import Checks
 
     project = Project.find([source], config, registers, Checks(schema, engine, False, timeout))
-    raise SystemExit(run_build(source, out, project, strict, xinclude))
+    raise SystemExit(run_build(source, out, project, strict, xinclude, quiet))
 
 
 @main.command()

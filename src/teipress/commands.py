@@ -12,14 +12,13 @@ from pathlib import Path
 
 import click
 
-from .discover import discover
 from .errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, TeipressError
 from .findings import FileReport, display_path
 from .project import Project
 from .report import FORMATS, human, summary_line
 from .validate import Validator, load_corpus
 
-WATCH_INTERVAL = 0.5
+WATCH_TIMEOUT_MS = 500
 
 
 def run_validate(paths: list[Path], project: Project, output_format: str, xinclude: bool) -> int:
@@ -37,49 +36,55 @@ def exit_status(reports: list[FileReport]) -> int:
 
 
 def run_watch(paths: list[Path], project: Project, xinclude: bool) -> int:
-    """Validate, then re-validate the files that change, until interrupted. The grammar and the
-    rules are compiled once; changes are found by polling (no dependency, works on any disk)."""
+    """Validate, then re-validate when sources change, until interrupted. The grammar and the
+    rules are compiled once; changes come from the OS's file events (watchfiles)."""
+    import watchfiles
+
     registers = list(project.registers)
     corpus = load_corpus(paths, registers, xinclude=xinclude)
     validator = Validator(project.checks, corpus.subjects)
     colour = sys.stdout.isatty()
-    click.echo(human(validator.run(corpus), colour), nl=False)
-    seen = _stamps(paths, registers)
-    click.echo("watching for changes (Ctrl-C to stop)…", err=True)
+    reports = validator.run(corpus)
+    click.echo(human(reports, colour), nl=False)
+    watched = [p for p in [*paths, *registers] if p.exists()]
+    if not watched:
+        return exit_status(reports)
+    announced = False
     try:
-        while True:
-            time.sleep(WATCH_INTERVAL)
-            now = _stamps(paths, registers)
-            changed = sorted(p for p in now.keys() | seen.keys() if now.get(p) != seen.get(p))
-            seen = now
-            if changed:
-                corpus = load_corpus(paths, registers, xinclude=xinclude)
-                reports = validator.run(corpus)
-                shown = [r for r in reports if Path(r.path).absolute() in changed] or reports
-                click.echo(f"\n{time.strftime('%H:%M:%S')} {len(changed)} changed", err=True)
-                click.echo(human(shown, colour) + summary_line(reports), nl=True)
+        # yield_on_timeout: the first (empty) batch proves the watcher is set up before we say so.
+        for changes in watchfiles.watch(*watched, watch_filter=_is_source, yield_on_timeout=True,
+                                        rust_timeout=WATCH_TIMEOUT_MS):
+            if not announced:
+                click.echo("watching for changes (Ctrl-C to stop)…", err=True)
+                announced = True
+            if not changes:
+                continue
+            changed = {Path(name).absolute() for _, name in changes}
+            corpus = load_corpus(paths, registers, xinclude=xinclude)
+            reports = validator.run(corpus)
+            shown = [r for r in reports if Path(r.path).absolute() in changed] or reports
+            click.echo(f"\n{time.strftime('%H:%M:%S')} {len(changed)} changed", err=True)
+            click.echo(human(shown, colour) + summary_line(reports), nl=True)
     except KeyboardInterrupt:
-        return EXIT_OK
+        pass
+    return EXIT_OK
 
 
-def _stamps(paths: list[Path], registers: list[Path]) -> dict[Path, tuple[int, int]]:
-    stamps = {}
-    for path in discover([*paths, *registers]).files:
-        try:
-            info = path.stat()
-        except OSError:
-            continue
-        stamps[path] = (info.st_mtime_ns, info.st_size)
-    return stamps
+def _is_source(_change: object, name: str) -> bool:
+    """XML files, not editors' hidden temporary and backup files."""
+    base = Path(name).name
+    return base.endswith(".xml") and not base.startswith(".")
 
 
-def run_build(source: Path, out: Path, project: Project, strict: bool, xinclude: bool) -> int:
+def run_build(source: Path, out: Path, project: Project, strict: bool, xinclude: bool,
+              quiet: bool = False) -> int:
     from .build import build
 
     if not source.is_dir():
         raise click.UsageError(f"source folder {display_path(source)} does not exist")
     try:
-        result = build(source, out, project=project, strict=strict, xinclude=xinclude)
+        result = build(source, out, project=project, strict=strict, xinclude=xinclude,
+                       progress=not quiet and sys.stderr.isatty())
     except OSError as exc:  # disk full, permissions: nothing was replaced
         where = f" ({exc.filename})" if exc.filename else ""
         raise TeipressError(f"could not write the edition{where}: {exc.strerror or exc}; "

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import fcntl
 import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from filelock import FileLock
 
 from .errors import TeipressError
 
@@ -30,7 +31,8 @@ def staged_output(out: Path, protected: list[Path]) -> Iterator[Path]:
     out = out.absolute()
     _refuse_unsafe_target(out, protected)
     out.parent.mkdir(parents=True, exist_ok=True)
-    with _lock(out):
+    # A second build waits for the first (filelock: an OS lock, released if the holder dies).
+    with FileLock(out.parent / f".{out.name}.lock"):
         _remove_stale_staging(out)
         staging = out.parent / f".{out.name}.staging-{os.getpid()}"
         staging.mkdir()
@@ -54,17 +56,6 @@ def _refuse_unsafe_target(out: Path, protected: list[Path]) -> None:
         raise TeipressError(
             f"{out} exists and was not made by teipress; refusing to replace it (choose another --out)"
         )
-
-
-@contextmanager
-def _lock(out: Path) -> Iterator[None]:
-    lock_path = out.parent / f".{out.name}.lock"
-    with lock_path.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)  # a second build waits for the first
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _remove_stale_staging(out: Path) -> None:

@@ -1,0 +1,92 @@
+"""The reduce step: what the whole edition is made of, from the documents' records and pages.
+
+The site manifest and the merged registers are built once from every document's catalogue
+record; the pages that list documents (index, registers, validation report) come from them.
+"""
+
+from __future__ import annotations
+
+from copy import deepcopy
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+from saxonche import PyXdmNode
+
+from ..findings import FileReport, Finding, display_path, reports_to_json
+from ..pictures import Published, corpus_pictures, index_timeline
+from ..references import CorpusIndex
+from ..report import as_xml
+from ..site import REGISTER_PAGES, SITE_NS, site_element
+from ..transform import Transformer
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """The inputs of the site manifest; `site` makes it for any subset of the documents."""
+
+    title: str
+    entries: list[etree._Element]
+    index: CorpusIndex
+    slugs: dict[Path, str]
+    citation: etree._Element  # the edition's own s:citation
+    roots: dict[Path, etree._Element]  # the documents' TEI, for the pictures
+
+    def site(self, records: dict[Path, etree._Element]) -> etree._Element:
+        """The manifest listing the documents in `records` ({path: s:record}, corpus order)."""
+        published = {path: self.slugs[path] for path in records}
+        listed = [(self.slugs[path], record) for path, record in records.items()]
+        element = site_element(self.title, listed, self.entries, self.index, published)
+        element.insert(0, deepcopy(self.citation))  # for the index and the About page
+        element.insert(1, index_timeline(self.published(records)))
+        return element
+
+    def published(self, records: dict[Path, etree._Element]) -> list[Published]:
+        """What the pictures need of the documents in `records`."""
+        return [Published(f"{self.slugs[path]}.html",
+                          " ".join((record.findtext(f"{{{SITE_NS}}}title") or "").split())
+                          or self.slugs[path], record.get("date"), self.roots[path])
+                for path, record in records.items()]
+
+
+def listing_pages(transformer: Transformer, manifest: Manifest, records: dict[Path, etree._Element],
+                  site: PyXdmNode, registers: PyXdmNode) -> dict[str, str]:
+    """index.html, the picture pages and the register pages: {file name in html/: page}."""
+    pages = {"index.html": transformer.run("html-index", site)}
+    for page, picture in corpus_pictures(manifest.published(records), manifest.entries, REGISTER_PAGES):
+        pages[page] = transformer.run("html-pictures", transformer.node(picture), site=site)
+    for kind, page in REGISTER_PAGES.items():
+        pages[page] = transformer.run("html-register", registers, site=site, kind=kind)
+    return pages
+
+
+def with_failures(reports: list[FileReport], failures: list[Finding]) -> list[FileReport]:
+    """The validation reports with the documents that could not be rendered added at the end of
+    their file's findings (new reports; the validation result itself is not changed)."""
+    extra: dict[str, list[Finding]] = {}
+    for finding in failures:
+        extra.setdefault(finding.path, []).append(finding)
+    return [FileReport(r.path, [*r.findings, *extra.get(r.path, [])]) for r in reports]
+
+
+def validation_pages(transformer: Transformer, reports: list[FileReport], published: dict[str, str],
+                     source: Path, schema: str, rules: bool, site: PyXdmNode) -> dict[str, str]:
+    """validation.json and validation.html, with paths relative to the source folder's parent so
+    the published report is the same whichever folder the build was started from."""
+    base = source.absolute().parent
+    relative = {r.path: _relative_to(r.path, base) for r in reports}
+    shown = [FileReport(relative[r.path], [_moved(f, relative[r.path]) for f in r.findings])
+             for r in reports]
+    pages = {relative[path]: page for path, page in published.items() if path in relative}
+    report = transformer.node(as_xml(shown, schema=schema, rules=rules, pages=pages))
+    return {"validation.json": reports_to_json(shown),
+            "validation.html": transformer.run("html-validation", report, site=site)}
+
+
+def _relative_to(shown: str, base: Path) -> str:
+    path = Path(shown).absolute()
+    return path.relative_to(base).as_posix() if path.is_relative_to(base) else display_path(path)
+
+
+def _moved(finding: Finding, path: str) -> Finding:
+    return Finding(path, finding.line, finding.column, finding.severity, finding.rule, finding.message)
