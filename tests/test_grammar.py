@@ -17,7 +17,7 @@ from teipress.relaxng.jing_engine import JingGrammar
 from teipress.relaxng.load import load_schema
 from teipress.relaxng.lxml_engine import LxmlGrammar
 from teipress.relaxng.names import pattern_name
-from teipress.relaxng.prune import prune_schema, used_names
+from teipress.relaxng.prune import prune_schema, simplify_pruned, used_names
 from teipress.relaxng.source import SchemaError
 
 RNG = "http://relaxng.org/ns/structure/1.0"
@@ -152,6 +152,33 @@ def test_prune_replaces_unused_elements_and_keeps_name_classes() -> None:
     contents = [[etree.QName(c).localname for c in e] for e in stubbed.iter(f"{{{RNG}}}element")]
     assert contents[2:5] == [["empty"], ["empty"], ["empty"]], "unused names keep no content"
     assert len(rng.getroot().findall(f".//{{{RNG}}}empty")) == 5, "the input is not changed"
+
+
+def test_simplify_removes_what_pruning_made_dead_and_keeps_the_language() -> None:
+    """Dead choice branches go, a group with a dead part dies, and so do the references to a
+    define that died, also through a chain of defines (C uses B, B uses the pruned <gone>) and
+    when the references come after the define."""
+    rng = etree.ElementTree(etree.fromstring(f"""<grammar xmlns="{RNG}">
+      <define name="C"><element name="c"><ref name="B"/></element></define>
+      <define name="B"><element name="gone"><empty/></element></define>
+      <start><element name="doc"><zeroOrMore><choice>
+        <ref name="C"/><element name="keep"><empty/></element>
+        <group><element name="keep2"><empty/></element><ref name="B"/></group>
+      </choice></zeroOrMore><optional><ref name="C"/></optional></element></start>
+    </grammar>"""))
+    used = {("", "doc"), ("", "keep"), ("", "keep2"), ("", "c")}
+    pruned = prune_schema(rng, used)
+    simplified = simplify_pruned(prune_schema(rng, used))
+    root = simplified.getroot()
+    assert root.find(f".//{{{RNG}}}notAllowed") is None
+    assert sorted(d.get("name") for d in root.iter(f"{{{RNG}}}define")) == []
+    assert [pattern_name(e) for e in root.iter(f"{{{RNG}}}element")] == [("", "doc"), ("", "keep")]
+    cases = ["<doc/>", "<doc><keep/><keep/></doc>", "<doc><c/></doc>", "<doc><keep2/></doc>",
+             "<doc><keep/><c><gone/></c></doc>"]
+    before, after = etree.RelaxNG(pruned), etree.RelaxNG(simplified)
+    verdicts = [after.validate(etree.fromstring(c)) for c in cases]
+    assert verdicts == [before.validate(etree.fromstring(c)) for c in cases]
+    assert verdicts == [True, True, False, False, False]
 
 
 # --- compiling ----------------------------------------------------------------------------------

@@ -78,13 +78,21 @@ def simplify_pruned(rng: etree._ElementTree) -> etree._ElementTree:
     defines: dict[str, list[etree._Element]] = {}
     for define in root.iter(f"{RNG}define"):
         defines.setdefault(define.get("name"), []).append(define)
+    refs: dict[str, list[etree._Element]] = {}
+    for ref in root.iter(f"{RNG}ref", f"{RNG}parentRef"):
+        refs.setdefault(ref.get("name"), []).append(ref)
     dead: set[str] = set()
-    changed = True
-    while changed:
-        changed = False
-        for node in reversed(list(root.iter(*_PATTERNS, f"{RNG}define"))):  # children first
-            if node.getparent() is not None:
-                changed |= _simplify_node(node, dead)
+    # Children before parents; a change puts the parent back on the stack, a define that died
+    # its references, so each node is looked at about once.
+    pending = list(root.iter(*_PATTERNS, f"{RNG}define"))
+    while pending:
+        node = pending.pop()
+        parent = node.getparent()
+        if parent is None or not _simplify_node(node, dead):
+            continue
+        pending.append(parent)
+        if node.tag == f"{RNG}define":
+            pending.extend(refs.get(node.get("name"), []))
     for name in dead:
         for define in defines[name]:
             if define.getparent() is not None:
@@ -94,14 +102,14 @@ def simplify_pruned(rng: etree._ElementTree) -> etree._ElementTree:
 
 def _simplify_node(node: etree._Element, dead: set[str]) -> bool:
     """One simplification step at `node`; True when it changed something."""
-    parts = _parts(node)
     if node.tag in (f"{RNG}ref", f"{RNG}parentRef"):
         if node.get("name") in dead:
             _become(node, _NOT_ALLOWED)
             return True
         return False
-    if not any(part.tag == _NOT_ALLOWED for part in parts):
+    if node.find(_NOT_ALLOWED) is None:  # most patterns: no dead part (a quick test, in C)
         return False
+    parts = _parts(node)
     if node.tag == f"{RNG}define":
         if node.get("name") in dead:
             return False
