@@ -152,6 +152,7 @@ def test_legitimate_encodings_keep_exact_line_numbers(tmp_path: Path, variant: s
     else:
         content = text.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
     source = corpus_with(tmp_path, {"enc.xml": content})
+    (tmp_path / "teipress.toml").write_text("[validation]\nproject_rules = true\n")  # ref-resolves
     result = teipress("validate", "--format", "json", str(source), cwd=tmp_path)
     assert_no_traceback(result)
     [dangling] = [f for f in findings_by_file(result)["enc.xml"] if f["rule"] == "ref-resolves"]

@@ -1,17 +1,31 @@
 """What a command works on besides its paths: the settings, the checks and the registers.
 
 Options on the command line win over the settings file, which wins over what teipress finds in
-the source tree by itself.
+the source tree by itself. The schema, in that order: --schema, the settings' schema, a local
+schema named by the documents' `xml-model` (inside the source tree, never fetched), and else the
+TEI Consortium's tei_all shipped with teipress (the TEI default).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from lxml import etree
+
 from .config import Settings, load_settings
-from .discover import default_registers
+from .discover import default_registers, discover
+from .resources import data_dir
 from .validate import Checks
+from .xinclude import has_scheme
+
+RELAX_NG_NS = "http://relaxng.org/ns/structure/1.0"
+_PSEUDO_ATTRIBUTE = re.compile(r'(\w+)\s*=\s*(["\'])(.*?)\2', re.S)
+
+
+def tei_all() -> Path:
+    return data_dir("schemas") / "tei_all.rng"
 
 
 @dataclass(frozen=True)
@@ -24,11 +38,48 @@ class Project:
     def find(cls, paths: list[Path], config: Path | None, registers: tuple[Path, ...],
              checks: Checks) -> Project:
         settings = load_settings(paths[0] if paths else Path("."), config)
-        if checks.schema is None and settings.schema is not None:
-            checks = replace(checks, schema=settings.schema)
+        if checks.schema is None:
+            checks = replace(checks, schema=settings.schema or local_xml_model(paths) or tei_all())
+        # The project's own rules (document ids = file names, its id prefixes) only where the
+        # settings ask for them: foreign corpora follow their own conventions.
+        checks = replace(checks, project_rules=settings.project_rules)
         if not registers:
             registers = settings.registers
         if not registers and paths:
             found = default_registers(paths[0] if paths[0].is_dir() else paths[0].parent)
             registers = (found,) if found else ()
         return cls(settings, checks, tuple(registers))
+
+
+def local_xml_model(paths: list[Path]) -> Path | None:
+    """The first RELAX NG schema that a document's `<?xml-model?>` names as a file inside the
+    folder being checked (a URL, or a path leading outside, is never followed)."""
+    for given in paths:
+        tree = (given if given.is_dir() else given.parent).resolve()
+        for file in discover([given]).files:
+            for href in _xml_model_hrefs(file):
+                if has_scheme(href):
+                    continue
+                target = (file.resolve().parent / href).resolve()
+                if target.is_file() and target.is_relative_to(tree):
+                    return target
+    return None
+
+
+def _xml_model_hrefs(file: Path) -> list[str]:
+    """RELAX NG hrefs of the processing instructions before the root element (read no further)."""
+    hrefs = []
+    try:
+        for event, node in etree.iterparse(str(file), events=("start", "pi"), resolve_entities=False,
+                                           no_network=True, load_dtd=False):
+            if event == "start":
+                break
+            if node.target == "xml-model":
+                fields = {m.group(1): m.group(3) for m in _PSEUDO_ATTRIBUTE.finditer(node.text or "")}
+                kind = fields.get("schematypens", "")
+                href = fields.get("href", "")
+                if href and (kind == RELAX_NG_NS or (not kind and href.endswith((".rng", ".rnc")))):
+                    hrefs.append(href)
+    except (etree.XMLSyntaxError, OSError):
+        pass  # reported when the file is parsed for validation
+    return hrefs

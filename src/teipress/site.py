@@ -14,6 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from . import TEI_NS, TP_NS, XML_ID
+from .config import Settings
 from .parse import ParsedDocument
 from .references import ENTITY_KINDS, CorpusIndex
 
@@ -37,11 +38,18 @@ def slugs_for(documents: Iterable[ParsedDocument]) -> dict[Path, str]:
     return result
 
 
-def site_element(title: str, records: list[tuple[str, etree._Element]],
+def site_element(settings: Settings, records: list[tuple[str, etree._Element]],
                  entries: list[etree._Element], index: CorpusIndex,
                  slugs_by_path: dict[Path, str]) -> etree._Element:
-    """The `s:site` manifest: one s:document per published document, one s:entity per entry."""
-    site = etree.Element(f"{{{SITE_NS}}}site", nsmap={"s": SITE_NS}, title=title)
+    """The `s:site` manifest: the edition's settings, one s:document per published document,
+    one s:entity per entry."""
+    site = etree.Element(f"{{{SITE_NS}}}site", nsmap={"s": SITE_NS}, title=settings.title,
+                         language=settings.language)
+    for key in ("subtitle", "publisher", "licence", "base_url"):
+        if value := getattr(settings, key):
+            site.set(key.replace("_", "-"), value)
+    for editor in settings.editors:
+        etree.SubElement(site, f"{{{SITE_NS}}}editor").text = editor
     for slug, record in records:
         site.append(_document_element(slug, record))
     for entry in entries:

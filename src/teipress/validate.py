@@ -122,6 +122,7 @@ class Checks:
     engine: str = "lxml"
     grammar_only: bool = False
     timeout: float = DEFAULT_TIMEOUT
+    project_rules: bool = True  # the project's Schematron (teipress.sch); the settings decide
 
     @property
     def schema_path(self) -> Path:
@@ -140,7 +141,7 @@ class Validator:
         if not checks.grammar_only:
             from .rules import Rules  # Saxon is loaded only when rules run (not for --grammar-only)
 
-            self.rules = Rules(project=True, embedded_from=self.grammar.schema,
+            self.rules = Rules(project=checks.project_rules, embedded_from=self.grammar.schema,
                                schema_name=display_path(schema))
 
     def run(self, corpus: Corpus) -> list[FileReport]:

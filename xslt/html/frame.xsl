@@ -1,26 +1,33 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The page frame shared by every page: head (charset, viewport, Content-Security-Policy,
-  title, edition.css), site header with the main navigation, <main>, footer.
+  title, edition.css), site header with the readers' navigation, <main>, footer with the
+  edition's editors, publisher, licence and (for editors) the validation report.
   No script, no inline style, no external resource: the CSP below forbids them anyway.
+  Needs a global $site (the manifest) in the including stylesheet, for the interface words.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:s="urn:teipress:site"
   xmlns:tp="urn:teipress"
   exclude-result-prefixes="#all"
   expand-text="yes">
 
+  <xsl:include href="../common/words.xsl"/>
+
   <xsl:variable name="tp:csp" as="xs:string"
     select="&quot;default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'&quot;"/>
 
-  <!-- Main navigation: key (used for aria-current), href, label. -->
-  <xsl:variable name="tp:nav" as="array(xs:string)+" select="
-    ['documents', 'index.html', 'Documents'],
-    ['person', 'persons.html', 'Persons'],
-    ['place', 'places.html', 'Places'],
-    ['org', 'organisations.html', 'Organisations'],
-    ['validation', 'validation.html', 'Validation']"/>
+  <!-- Readers' navigation: key (used for aria-current), href, word. Registers without entries
+       and the edition's pages (introduction…) only when there are any. The validation report is
+       for editors: linked from the footer only. -->
+  <xsl:variable name="tp:nav" as="array(xs:string)*" select="
+    ['documents', 'index.html', 'documents'],
+    $site/s:site/s:page[1] ! ['pages', string(@href), 'pages'],
+    ['person', 'persons.html', 'persons'][$site/s:site/s:entity/@kind = 'person'],
+    ['place', 'places.html', 'places'][$site/s:site/s:entity/@kind = 'place'],
+    ['org', 'organisations.html', 'organisations'][$site/s:site/s:entity/@kind = 'org']"/>
 
   <!-- A complete page.
        $title      page title (the <title> is "$title – $site-title" unless they are equal)
@@ -32,7 +39,7 @@
   <xsl:template name="tp:page" as="element(html)">
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="site-title" as="xs:string"/>
-    <xsl:param name="lang" as="xs:string" select="'en'"/>
+    <xsl:param name="lang" as="xs:string" select="$tp:ui-language"/>
     <xsl:param name="current" as="xs:string" select="''"/>
     <xsl:param name="content" as="node()*"/>
     <xsl:param name="head" as="element()*" select="()"/>
@@ -48,10 +55,10 @@
         <xsl:sequence select="$head"/>
       </head>
       <body>
-        <a class="skip-link" href="#tp-main">Skip to content</a>
+        <a class="skip-link" href="#tp-main">{tp:word('skip')}</a>
         <header class="site-header">
           <p class="site-title"><a href="index.html">{$site-title}</a></p>
-          <nav class="site-nav" aria-label="Edition">
+          <nav class="site-nav" aria-label="{tp:word('nav')}">
             <ul>
               <xsl:for-each select="$tp:nav">
                 <li>
@@ -59,7 +66,7 @@
                     <xsl:if test="?1 eq $current">
                       <xsl:attribute name="aria-current" select="'page'"/>
                     </xsl:if>
-                    <xsl:value-of select="?3"/>
+                    <xsl:value-of select="tp:word(?3)"/>
                   </a>
                 </li>
               </xsl:for-each>
@@ -69,8 +76,27 @@
         <main id="tp-main">
           <xsl:sequence select="$content"/>
         </main>
-        <footer class="site-footer">
-          <p>{$site-title}</p>
+        <footer class="site-footer" lang="{$tp:ui-language}">
+          <xsl:variable name="edition" as="element(s:site)?" select="$site/s:site"/>
+          <p>{string-join(($site-title, $edition/@subtitle[normalize-space()]), ': ')}</p>
+          <xsl:if test="$edition/s:editor">
+            <p>{tp:word('edited-by')} {string-join($edition/s:editor, ', ')}</p>
+          </xsl:if>
+          <xsl:for-each select="$edition/@publisher[normalize-space()]">
+            <p>{.}</p>
+          </xsl:for-each>
+          <xsl:for-each select="$edition/@licence[normalize-space()]">
+            <p>{tp:word('licence')}:
+              <xsl:choose>
+                <xsl:when test="tp:is-web-url(.) and exists(tp:safe-href(.))"><a href="{tp:safe-href(.)}">{.}</a></xsl:when>
+                <xsl:otherwise>{.}</xsl:otherwise>
+              </xsl:choose>
+            </p>
+          </xsl:for-each>
+          <p class="validation-link"><a href="validation.html">
+            <xsl:if test="$current eq 'validation'">
+              <xsl:attribute name="aria-current" select="'page'"/>
+            </xsl:if>{tp:word('validation')}</a></p>
         </footer>
       </body>
     </html>

@@ -24,6 +24,9 @@
   <xsl:include href="citation.xsl"/>
   <xsl:include href="corpus-pictures.xsl"/>
 
+  <xsl:global-context-item as="document-node()" use="required"/>
+  <xsl:variable name="site" as="document-node()" select="."/>
+
   <xsl:mode on-no-match="fail" on-multiple-match="fail"/>
   <xsl:mode name="tp:index-row" on-no-match="fail" on-multiple-match="fail"/>
 

@@ -65,7 +65,7 @@ def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: 
         slugs, entries, cited = slugs_for(documents), register_entries(registers, documents), \
             EditionFacts.from_settings(project.settings)
         cite_documents({d: records[d.path] for d in listed}, entries, cited, html, slugs)
-        manifest = Manifest(project.settings.title, entries, corpus.index, slugs,
+        manifest = Manifest(project.settings, entries, corpus.index, slugs,
                             edition_element(cited, html), {d.path: d.root for d in listed})
         registers_node = transformer.node(registers_element(entries))
         site_node = transformer.node(manifest.site(records))

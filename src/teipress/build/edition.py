@@ -13,6 +13,7 @@ from pathlib import Path
 from lxml import etree
 from saxonche import PyXdmNode
 
+from ..config import Settings
 from ..findings import FileReport, Finding, display_path, reports_to_json
 from ..pictures import Published, corpus_pictures, index_timeline
 from ..references import CorpusIndex
@@ -25,7 +26,7 @@ from ..transform import Transformer
 class Manifest:
     """The inputs of the site manifest; `site` makes it for any subset of the documents."""
 
-    title: str
+    settings: Settings
     entries: list[etree._Element]
     index: CorpusIndex
     slugs: dict[Path, str]
@@ -36,7 +37,7 @@ class Manifest:
         """The manifest listing the documents in `records` ({path: s:record}, corpus order)."""
         published = {path: self.slugs[path] for path in records}
         listed = [(self.slugs[path], record) for path, record in records.items()]
-        element = site_element(self.title, listed, self.entries, self.index, published)
+        element = site_element(self.settings, listed, self.entries, self.index, published)
         element.insert(0, deepcopy(self.citation))  # for the index and the About page
         element.insert(1, index_timeline(self.published(records)))
         return element
