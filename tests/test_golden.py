@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
+from teipress.config import Settings
 from teipress.parse import parse_file
 from teipress.references import build_index
 from teipress.site import register_entries, registers_element, site_element, slugs_for
@@ -46,7 +47,7 @@ def render(transformer: Transformer, family: str, reading: str = "normalised") -
     record = etree.fromstring(transformer.run("catalogue", node).encode())
     slugs = slugs_for([document])
     entries = register_entries([], [document])
-    site = transformer.node(site_element("Golden", [(slugs[document.path], record)], entries,
+    site = transformer.node(site_element(Settings(title="Golden"), [(slugs[document.path], record)], entries,
                                          build_index([document]), slugs))
     registers = transformer.node(registers_element(entries))
     page = transformer.run("html-document", node, site=site, registers=registers,
