@@ -23,6 +23,7 @@ STYLESHEETS = {
     "html-register": "html/register.xsl",
     "html-validation": "html/validation.xsl",
     "html-pictures": "html/pictures.xsl",
+    "html-search": "html/search.xsl",
     "text-document": "text/document.xsl",
 }
 

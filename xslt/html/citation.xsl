@@ -33,7 +33,7 @@
     <xsl:param name="citation" as="element(s:citation)?"/>
     <xsl:param name="heading" as="xs:string" select="'Cite this document'"/>
     <xsl:if test="exists($citation)">
-      <section class="cite" aria-labelledby="tp-cite-heading">
+      <section class="cite" aria-labelledby="tp-cite-heading" data-pagefind-ignore="">
         <h2 id="tp-cite-heading">{$heading}</h2>
         <p class="recommended-citation" id="tp-citation">{$citation/s:recommended}</p>
         <p class="cite-hint">Add the date you consulted the page. To cite one paragraph, use the

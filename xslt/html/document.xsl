@@ -58,7 +58,10 @@
         </xsl:call-template>
       </xsl:with-param>
       <xsl:with-param name="content" as="node()*">
-        <article class="document">
+        <article class="document" data-pagefind-body="">
+          <xsl:call-template name="tp:search-data">
+            <xsl:with-param name="record" select="$record"/>
+          </xsl:call-template>
           <header class="document-header">
             <h1>{$title}</h1>
             <xsl:call-template name="tp:metadata">

@@ -17,7 +17,9 @@
   <xsl:include href="../common/words.xsl"/>
 
   <xsl:variable name="tp:csp" as="xs:string"
-    select="&quot;default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'&quot;"/>
+    select="&quot;default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'&quot;"/>
+
+  <xsl:include href="search-box.xsl"/>
 
   <!-- Readers' navigation: key (used for aria-current), href, word. Registers without entries
        and the edition's pages (introduction…) only when there are any. The validation report is
@@ -35,7 +37,8 @@
        $lang       language of the page (html/@lang)
        $current    which nav entry is this page: 'documents' | 'person' | 'place' | 'org' | ''
        $content    what goes into <main>
-       $head       extra elements for <head> (citation meta tags, canonical link) -->
+       $head       extra elements for <head> (citation meta tags, canonical link)
+       $scripts    the edition's own script files the page runs (only the search page has any) -->
   <xsl:template name="tp:page" as="element(html)">
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="site-title" as="xs:string"/>
@@ -43,16 +46,20 @@
     <xsl:param name="current" as="xs:string" select="''"/>
     <xsl:param name="content" as="node()*"/>
     <xsl:param name="head" as="element()*" select="()"/>
+    <xsl:param name="scripts" as="xs:string*" select="()"/>
     <html lang="{if (matches($lang, '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$')) then $lang else 'en'}">
       <head>
         <meta charset="utf-8"/>
-        <meta http-equiv="Content-Security-Policy" content="{$tp:csp}"/>
+        <meta http-equiv="Content-Security-Policy" content="{$tp:csp}{if (exists($scripts)) then $tp:csp-scripts else ''}"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="referrer" content="no-referrer"/>
         <title>{if ($title eq $site-title) then $title else $title || ' – ' || $site-title}</title>
         <link rel="stylesheet" href="edition.css"/>
         <link rel="stylesheet" href="readers.css"/>
         <xsl:sequence select="$head"/>
+        <xsl:for-each select="$scripts">
+          <script type="module" src="{.}"></script>
+        </xsl:for-each>
       </head>
       <body>
         <a class="skip-link" href="#tp-main">{tp:word('skip')}</a>
@@ -72,6 +79,7 @@
               </xsl:for-each>
             </ul>
           </nav>
+          <xsl:call-template name="tp:search-box"/>
         </header>
         <main id="tp-main">
           <xsl:sequence select="$content"/>

@@ -22,8 +22,10 @@ from ..errors import BuildRefused
 from ..findings import FileReport
 from ..project import Project
 from ..publish import staged_output
+from ..pictures.network import register_names
 from ..resources import stylesheet
-from ..site import register_entries, registers_element, slugs_for
+from ..search import add_search_data, index_site
+from ..site import REGISTER_PAGES, register_entries, registers_element, slugs_for
 from ..transform import load_transformer
 from ..validate import load_corpus, validate_corpus
 from .edition import Manifest, listing_pages, validation_pages, with_failures
@@ -65,6 +67,8 @@ def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: 
         slugs, entries, cited = slugs_for(documents), register_entries(registers, documents), \
             EditionFacts.from_settings(project.settings)
         cite_documents({d: records[d.path] for d in listed}, entries, cited, html, slugs)
+        add_search_data({d: records[d.path] for d in listed}, corpus.index,
+                        register_names(entries, REGISTER_PAGES))
         manifest = Manifest(project.settings, entries, corpus.index, slugs,
                             edition_element(cited, html), {d.path: d.root for d in listed})
         registers_node = transformer.node(registers_element(entries))
@@ -93,8 +97,11 @@ def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: 
                                     not checks.grammar_only, site_node)
         for name, page in listing.items():
             _write(html / name, page)
-        for asset in ("edition.css", "readers.css"):
+        for asset in ("edition.css", "readers.css", "search.js"):
             shutil.copyfile(stylesheet(f"assets/{asset}"), html / asset)
+
+        # reduce: the search index of the finished pages (kept when they did not change)
+        index_site(html, out.absolute() / "html", project.settings.language)
 
     shown = {d.display for d in documents}
     failed = [r for r in reports if r.path in shown and r.path not in published]

@@ -52,8 +52,9 @@ class Manifest:
 
 def listing_pages(transformer: Transformer, manifest: Manifest, records: dict[Path, etree._Element],
                   site: PyXdmNode, registers: PyXdmNode) -> dict[str, str]:
-    """index.html, the picture pages and the register pages: {file name in html/: page}."""
-    pages = {"index.html": transformer.run("html-index", site)}
+    """index.html, search.html, the picture pages and the register pages: {file name in html/: page}."""
+    pages = {"index.html": transformer.run("html-index", site),
+             "search.html": transformer.run("html-search", site)}
     for page, picture in corpus_pictures(manifest.published(records), manifest.entries, REGISTER_PAGES):
         pages[page] = transformer.run("html-pictures", transformer.node(picture), site=site)
     for kind, page in REGISTER_PAGES.items():

@@ -1,0 +1,117 @@
+// teipress search: reads the Pagefind index written by `teipress build` and shows results and
+// filters on search.html. The edition's only script. Everything from the index is inserted as
+// text (textContent, createElement), never as HTML, so nothing in a TEI file can become script.
+const FILTERS = [["year", "Year"], ["person", "Person"], ["place", "Place"],
+                 ["organisation", "Organisation"], ["type", "Document type"]];
+const PAGE_SIZE = 20;
+
+const form = document.getElementById("tp-search-form");
+const box = document.getElementById("tp-search-q");
+const fieldset = document.getElementById("tp-search-filters");
+const statusLine = document.getElementById("tp-search-status");
+const list = document.getElementById("tp-search-results");
+const help = document.getElementById("tp-search-help");
+
+function element(tag, text, attributes = {}) {
+  const made = document.createElement(tag);
+  if (text !== undefined && text !== null) made.textContent = text;
+  for (const [name, value] of Object.entries(attributes)) made.setAttribute(name, value);
+  return made;
+}
+
+// Pagefind's excerpt marks the matches with <mark>; keep those, everything else as text.
+function excerpt(html) {
+  const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html").body;
+  const paragraph = element("p", null, { class: "search-snippet" });
+  for (const node of parsed.firstChild ? parsed.firstChild.childNodes : []) {
+    paragraph.append(node.nodeName === "MARK" ? element("mark", node.textContent)
+                                              : document.createTextNode(node.textContent));
+  }
+  return paragraph;
+}
+
+// The result links to the paragraph (or other anchor) that holds the first match.
+function occurrence(data) {
+  const first = data.locations && data.locations.length ? data.locations[0] : null;
+  let anchor = null;
+  for (const candidate of data.anchors || []) {
+    if (first !== null && candidate.location <= first && candidate.id) anchor = candidate;
+  }
+  const query = new URLSearchParams({ highlight: box.value }).toString();
+  return data.url + (anchor ? `#${encodeURIComponent(anchor.id)}` : "") + (query ? "" : "");
+}
+
+function chosenFilters() {
+  const chosen = {};
+  for (const [name] of FILTERS) {
+    const select = document.getElementById(`tp-filter-${name}`);
+    const value = select ? select.value : new URLSearchParams(location.search).get(name);
+    if (value) chosen[name] = value;
+  }
+  return chosen;
+}
+
+function buildFilters(available, params) {
+  let any = false;
+  for (const [name, label] of FILTERS) {
+    const values = available[name] ? Object.entries(available[name]) : [];
+    if (!values.length) continue;
+    any = true;
+    const id = `tp-filter-${name}`;
+    const wrapper = element("p", null, { class: "search-filter" });
+    wrapper.append(element("label", label, { for: id }));
+    const select = element("select", null, { id, name });
+    select.append(element("option", "any", { value: "" }));
+    values.sort((a, b) => a[0].localeCompare(b[0]));
+    for (const [value, count] of values) {
+      const option = element("option", `${value} (${count})`, { value });
+      if (params.get(name) === value) option.selected = true;
+      select.append(option);
+    }
+    wrapper.append(select);
+    fieldset.append(wrapper);
+  }
+  fieldset.hidden = !any;
+}
+
+async function showResults(pagefind, query, filters) {
+  list.replaceChildren();
+  if (!query && !Object.keys(filters).length) {
+    statusLine.textContent = "Type a word or a name.";
+    return;
+  }
+  const search = await pagefind.search(query || null, { filters });
+  const results = search ? search.results : [];
+  statusLine.textContent = `${results.length} document${results.length === 1 ? "" : "s"} found` +
+    (results.length > PAGE_SIZE ? `; the first ${PAGE_SIZE} are shown.` : ".");
+  for (const result of results.slice(0, PAGE_SIZE)) {
+    const data = await result.data();
+    const item = element("li", null, { class: "search-result" });
+    const heading = element("h2", null, { class: "search-result-title" });
+    heading.append(element("a", data.meta.title || data.url, { href: occurrence(data) }));
+    item.append(heading);
+    if (data.meta.date) item.append(element("p", data.meta.date, { class: "search-result-date" }));
+    item.append(excerpt(data.excerpt || ""));
+    list.append(item);
+  }
+}
+
+async function start() {
+  const params = new URLSearchParams(location.search);
+  box.value = params.get("q") || "";
+  let pagefind;
+  try {
+    pagefind = await import("./pagefind/pagefind.js");
+    await pagefind.options({ excerptLength: 24 });
+    await pagefind.init();
+  } catch (error) {
+    statusLine.textContent = "The search index cannot be read here (see How to search below).";
+    return;
+  }
+  help.hidden = true;
+  buildFilters(await pagefind.filters(), params);
+  await showResults(pagefind, box.value.trim(), chosenFilters());
+  fieldset.addEventListener("change", () => form.requestSubmit());
+}
+
+start();
