@@ -82,10 +82,9 @@ async function showResults(pagefind, query, filters) {
   }
   const search = await pagefind.search(query || null, { filters });
   const results = search ? search.results : [];
-  statusLine.textContent = `${results.length} document${results.length === 1 ? "" : "s"} found` +
-    (results.length > PAGE_SIZE ? `; the first ${PAGE_SIZE} are shown.` : ".");
-  for (const result of results.slice(0, PAGE_SIZE)) {
-    const data = await result.data();
+  statusLine.textContent = "Searching…";
+  const shown = await Promise.all(results.slice(0, PAGE_SIZE).map((result) => result.data()));
+  for (const data of shown) {
     const item = element("li", null, { class: "search-result" });
     const heading = element("h2", null, { class: "search-result-title" });
     heading.append(element("a", data.meta.title || data.url, { href: occurrence(data) }));
@@ -94,6 +93,9 @@ async function showResults(pagefind, query, filters) {
     item.append(excerpt(data.excerpt || ""));
     list.append(item);
   }
+  // Said last, so that "found" means the list is complete (screen readers hear it once).
+  statusLine.textContent = `${results.length} document${results.length === 1 ? "" : "s"} found` +
+    (results.length > PAGE_SIZE ? `; the first ${PAGE_SIZE} are shown.` : ".");
 }
 
 async function start() {
