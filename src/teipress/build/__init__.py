@@ -20,9 +20,9 @@ from ..citation import EditionFacts, cite_documents, edition_element
 from ..discover import is_within
 from ..errors import BuildRefused
 from ..findings import FileReport
+from ..pictures.network import register_names
 from ..project import Project
 from ..publish import staged_output
-from ..pictures.network import register_names
 from ..resources import stylesheet
 from ..search import add_search_data, index_site
 from ..site import REGISTER_PAGES, register_entries, registers_element, slugs_for
