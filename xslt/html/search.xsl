@@ -23,6 +23,10 @@
 
   <xsl:mode on-no-match="fail" on-multiple-match="fail"/>
 
+  <!-- The frame reads the manifest as $site; here it is the initial match selection itself. -->
+  <xsl:global-context-item as="document-node()" use="required"/>
+  <xsl:variable name="site" as="document-node()" select="."/>
+
   <xsl:template match="document-node()">
     <xsl:apply-templates select="s:site"/>
   </xsl:template>
