@@ -2,7 +2,7 @@
 rendered by both editions and compared with reviewed output (tests/golden/<family>.html, .txt),
 so that a change of a rule shows up as a readable diff.
 
-The HTML expectation is the page's text and notes sections (and the document's own registers),
+The HTML expectation is the page's metadata, text and notes sections and register section,
 whitespace collapsed and one block element per line. Families listed in DIPLOMATIC are also
 rendered with the stylesheet parameter reading="diplomatic" (<family>.diplomatic.html/.txt).
 
@@ -59,7 +59,8 @@ def render(transformer: Transformer, family: str, reading: str = "normalised") -
 def html_fragment(page: str) -> str:
     """The sections of the page that render the TEI text, one block element per line."""
     tree = html.fromstring(page)
-    sections = tree.xpath("//article/section[contains(' text notes register ', concat(' ', @class, ' '))]")
+    sections = tree.xpath("//article/header/dl | //article/section"
+                          "[contains(' text notes register ', concat(' ', @class, ' '))]")
     markup = " ".join(html.tostring(s, encoding="unicode") for s in sections)
     markup = re.sub(r"\s+", " ", markup)
     markup = re.sub(rf" ?(<(?:{BLOCKS})\b)", r"\n\1", markup)
@@ -129,3 +130,26 @@ def test_the_editions_agree_on_notes_and_readings(transformer: Transformer, fami
             if other is not chosen and unchosen not in words:
                 assert not re.search(rf"\b{re.escape(unchosen)}\b", flat_text), (family, unchosen)
                 assert not re.search(rf"\b{re.escape(unchosen)}\b", page_text), (family, unchosen)
+
+
+PLAY = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="{id}"><teiHeader><fileDesc>
+  <titleStmt><title>{title}</title><author>{author}</author></titleStmt>
+  <publicationStmt><p>Test.</p></publicationStmt>
+  <sourceDesc><bibl><date when="{when}"/></bibl></sourceDesc></fileDesc></teiHeader>
+  <text><body><p>Text.</p></body></text></TEI>"""
+
+
+def test_the_index_sorts_years_before_the_common_era_and_names_authors(transformer: Transformer) -> None:
+    plays = [("goethe", "Faust", "Johann Wolfgang Goethe", "1808"),
+             ("marlowe", "Faust", "Christopher Marlowe", "1604"),
+             ("late", "Ode", "Horace", "-0010"),
+             ("early", "Fable", "Aesop", "-0550")]
+    records = [(ident, etree.fromstring(transformer.run("catalogue", transformer.node(
+        PLAY.format(id=ident, title=title, author=author, when=when))).encode()))
+        for ident, title, author, when in plays]
+    site = transformer.node(site_element("Plays", records, [], build_index([]), {}))
+    index = html.fromstring(transformer.run("html-index", site))
+    rows = [(" ".join(row.xpath("string(td[@class='date'])").split()),
+             row.xpath("string(.//p[@class='doc-author'])")) for row in index.xpath("//tbody/tr")]
+    assert rows == [("550 BCE", "Aesop"), ("10 BCE", "Horace"), ("1604", "Christopher Marlowe"),
+                    ("1808", "Johann Wolfgang Goethe")]

@@ -8,6 +8,7 @@
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:tp="urn:teipress"
   exclude-result-prefixes="#all">
 
@@ -54,6 +55,37 @@
     <xsl:sequence select="if (empty($year)) then '99999'
                           else format-integer($year + 10000, '00000')
                                || replace($iso, '^-?\d{4,}', '')"/>
+  </xsl:function>
+
+  <!-- "1818-09-29" → "29 September 1818", "-0010" → "10 BCE". Values that
+       are not ISO dates are returned unchanged. -->
+  <xsl:function name="tp:format-iso-date" as="xs:string">
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:variable name="v" as="xs:string" select="normalize-space($value)"/>
+    <xsl:sequence select="(tp:date-in-words($v), $v)[1]"/>
+  </xsl:function>
+
+  <!-- The date its attributes give, in words: "29 September 1818", "1941–1945",
+       "between 1766 and 1767"; '' when there are none. -->
+  <xsl:function name="tp:date-attributes-label" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="
+      if ($date/@when) then tp:format-iso-date($date/@when)
+      else if ($date/@from or $date/@to) then
+        string-join(($date/@from, $date/@to) ! tp:format-iso-date(.), '–')
+      else if ($date/@notBefore and $date/@notAfter) then
+        'between ' || tp:format-iso-date($date/@notBefore) || ' and ' || tp:format-iso-date($date/@notAfter)
+      else if ($date/@notBefore) then 'not before ' || tp:format-iso-date($date/@notBefore)
+      else if ($date/@notAfter) then 'not after ' || tp:format-iso-date($date/@notAfter)
+      else ''"/>
+  </xsl:function>
+
+  <!-- What to print for a date-like element (date, birth, death, origDate …): its own words,
+       else its attributes. -->
+  <xsl:function name="tp:date-label" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:variable name="text" as="xs:string" select="tp:plain($date)"/>
+    <xsl:sequence select="if ($text ne '') then $text else tp:date-attributes-label($date)"/>
   </xsl:function>
 
 </xsl:stylesheet>

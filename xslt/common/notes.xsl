@@ -42,6 +42,33 @@
              satisfies exists(tp:chosen($choice) intersect $note/ancestor::*))"/>
   </xsl:function>
 
+  <!-- Where a note is called when it is not written where it applies: a note that points with
+       @target at an anchor, or at a span (the end of the span, or @targetEnd), in another
+       element than its own (a notes division in back) is called right after that anchor or
+       span. () for a note that stands where it applies (the usual case; also a note written
+       right after the span it comments on, in the same element). -->
+  <xsl:function name="tp:call-site" as="element()?">
+    <xsl:param name="note" as="element()"/>
+    <xsl:variable name="pointer" as="xs:string?"
+      select="(normalize-space($note/@targetEnd), tokenize(normalize-space($note/@target))[last()])[starts-with(., '#')][1]"/>
+    <xsl:variable name="site" as="element()?"
+      select="if (exists($pointer) and root($note) instance of document-node())
+              then id(substring($pointer, 2), root($note))[1] else ()"/>
+    <xsl:sequence select="$site[ancestor::tei:text]
+        [not(. intersect $note/ancestor-or-self::*) and not(ancestor::* intersect $note)]
+        [self::tei:anchor or not(parent::* is $note/parent::*)]"/>
+  </xsl:function>
+
+  <xsl:key name="tp:called-at" match="tei:note[@target or @targetEnd]" use="tp:call-site(.)/@xml:id"/>
+
+  <!-- The endnotes called right after this element (see tp:call-site). -->
+  <xsl:function name="tp:notes-called-at" as="element()*">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="if ($element/@xml:id and root($element) instance of document-node())
+                          then key('tp:called-at', string($element/@xml:id), root($element))[tp:is-endnote(.)]
+                          else ()"/>
+  </xsl:function>
+
   <!-- The endnotes inside an element that is not shown, whose markers stand in its place. -->
   <xsl:function name="tp:endnotes-within" as="element()*">
     <xsl:param name="element" as="element()"/>
@@ -58,9 +85,12 @@
     <xsl:sequence select="$note ! accumulator-before('tp:endnote-count')"/>
   </xsl:function>
 
+  <!-- An element's own number (@n) without the brackets an editor put around it: a note or a
+       page numbered n="[1]" (a number the source does not print) is shown as "[1]", not
+       "[[1]]". -->
   <xsl:function name="tp:own-label" as="xs:string">
-    <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="replace(normalize-space($note/@n), '^\[(.*)\]$', '$1')"/>
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="replace(normalize-space($element/@n), '^\[(.*)\]$', '$1')"/>
   </xsl:function>
 
   <xsl:variable name="tp:endnotes" as="element()*" select="//tei:note[tp:is-endnote(.)]"/>

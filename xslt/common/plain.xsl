@@ -25,7 +25,7 @@
   </xsl:function>
 
   <xsl:template match="text()" mode="tp:plain" as="xs:string">
-    <xsl:sequence select="string(.)"/>
+    <xsl:sequence select="if (tp:is-token-space(.)) then '' else string(.)"/>
   </xsl:template>
 
   <xsl:template match="comment() | processing-instruction()" mode="tp:plain"/>
@@ -65,12 +65,12 @@
     <xsl:sequence select="'[…]'"/>
   </xsl:template>
 
-  <!-- Fields written without space between them (<forename>A</forename><surname>B</surname>,
-       or the author, title and date of an element-only bibl) still read as separate words.
-       Priority 1: such a field may also be a block-like element below. -->
-  <xsl:template match="tei:*[tp:needs-space(.)]" mode="tp:plain" priority="1" as="xs:string*">
+  <!-- Fields, lines and word tokens written without space between them (<forename>A</forename>
+       <surname>B</surname>, or the author, title and date of an element-only bibl) still read
+       as separate words (tp:needs-space); the element is then rendered by its own rule. -->
+  <xsl:template match="tei:*[tp:needs-space(.)]" mode="tp:plain" priority="50" as="xs:string*">
     <xsl:sequence select="' '"/>
-    <xsl:apply-templates mode="tp:plain"/>
+    <xsl:next-match/>
   </xsl:template>
 
   <xsl:template match="tei:p | tei:ab | tei:head | tei:item | tei:label | tei:l | tei:lg
@@ -80,25 +80,5 @@
     <xsl:apply-templates mode="tp:plain"/>
     <xsl:sequence select="' '"/>
   </xsl:template>
-
-  <!-- Elements that are fields of a name, a bibliographic reference or a manuscript
-       identifier. Two of them side by side are two words even when the encoder wrote no
-       space between them. -->
-  <xsl:function name="tp:is-field" as="xs:boolean">
-    <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="tp:is-tei($element)
-        and local-name($element) = ('forename', 'surname', 'roleName', 'addName', 'genName',
-          'nameLink', 'persName', 'orgName', 'placeName', 'name', 'author', 'editor', 'title',
-          'date', 'publisher', 'pubPlace', 'biblScope', 'citedRange', 'idno', 'respStmt', 'resp',
-          'settlement', 'country', 'region', 'institution', 'repository', 'collection', 'msName',
-          'edition', 'extent', 'series')"/>
-  </xsl:function>
-
-  <!-- A field directly after another field, with no text (not even a space) between. -->
-  <xsl:function name="tp:needs-space" as="xs:boolean">
-    <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="tp:is-field($element)
-        and exists($element/preceding-sibling::node()[1][self::*][tp:is-field(.)])"/>
-  </xsl:function>
 
 </xsl:stylesheet>

@@ -78,14 +78,90 @@
     <xsl:sequence select="exists($node/(self::tei:lb | self::tei:cb | self::tei:pb)[@break = 'no'])"/>
   </xsl:function>
 
+  <!-- ==================================================================================== -->
+  <!-- Word boundaries                                                                      -->
+  <!-- ==================================================================================== -->
+
+  <!-- Elements that read as lines of their own (in an address, a cast list, a list, a title
+       page, a closer, a speech …): two of them side by side are never one word, even when the
+       encoder wrote no space between them. seg rend="center" or "right" is a line too. -->
+  <xsl:function name="tp:is-line" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="tp:is-tei($element) and (local-name($element) = ('addrLine', 'l',
+        'line', 'castItem', 'castGroup', 'item', 'label', 'dateline', 'salute', 'signed',
+        'speaker', 'stage', 'byline', 'docAuthor', 'docDate', 'docEdition', 'docImprint',
+        'titlePart', 'trailer', 'head', 'p', 'ab')
+        or ($element/self::tei:seg and tokenize(lower-case($element/@rend)) = ('center', 'centre', 'right', 'line', 'block')))"/>
+  </xsl:function>
+
+  <!-- Word tokens of a tokenised text (w, pc …): the whitespace between two of them is layout;
+       what separates them is @join and the kind of punctuation. -->
+  <xsl:function name="tp:is-token" as="xs:boolean">
+    <xsl:param name="node" as="node()?"/>
+    <xsl:sequence select="exists($node/(self::tei:w | self::tei:pc | self::tei:c | self::tei:num))"/>
+  </xsl:function>
+
+  <!-- The whitespace between two word tokens, which tp:token-gap replaces. -->
+  <xsl:function name="tp:is-token-space" as="xs:boolean">
+    <xsl:param name="text" as="text()"/>
+    <xsl:sequence select="not(normalize-space($text))
+        and tp:is-token($text/preceding-sibling::node()[1]) and tp:is-token($text/following-sibling::node()[1])"/>
+  </xsl:function>
+
+  <!-- What stands before a word token that follows another one: nothing when they are joined
+       (@join on either side, punctuation that closes onto the word before, or opens onto the
+       word after), else a space. () when the element does not follow a token. -->
+  <xsl:function name="tp:token-gap" as="xs:string?">
+    <xsl:param name="token" as="element()"/>
+    <xsl:variable name="before" as="element()?"
+      select="$token/preceding-sibling::node()[not(self::text()[not(normalize-space())])][1][tp:is-token(.)]"/>
+    <xsl:variable name="joined" as="xs:boolean" select="
+        $token/@join = ('left', 'both') or $before/@join = ('right', 'both')
+        or ($token/self::tei:pc[not(@join)] and matches(string($token), '^[.,;:!?)\]}»”’%…]'))
+        or ($before/self::tei:pc[not(@join)] and matches(string($before), '[(\[{«„“‘]$'))"/>
+    <xsl:sequence select="if (empty($before) or not(tp:is-tei($token) and tp:is-token($token))) then ()
+                          else if ($joined) then '' else ' '"/>
+  </xsl:function>
+
+  <!-- Does the element need a space before it so that its first word does not run into the
+       last word of the element before it? Fields of a name or citation side by side, lines
+       side by side, and word tokens (tp:token-gap). -->
+  <xsl:function name="tp:needs-space" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="before" as="node()?" select="$element/preceding-sibling::node()[1]"/>
+    <xsl:sequence select="(tp:is-field($element) and exists($before[self::*][tp:is-field(.)]))
+        or (tp:is-line($element) and exists($before[self::*][tp:is-line(.)]))
+        or tp:token-gap($element) = ' '"/>
+  </xsl:function>
+
+  <!-- Elements that are fields of a name, a bibliographic reference, a manuscript identifier
+       or a cast list. -->
+  <xsl:function name="tp:is-field" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="tp:is-tei($element)
+        and local-name($element) = ('forename', 'surname', 'roleName', 'addName', 'genName',
+          'nameLink', 'persName', 'orgName', 'placeName', 'name', 'author', 'editor', 'title',
+          'date', 'publisher', 'pubPlace', 'biblScope', 'citedRange', 'idno', 'respStmt', 'resp',
+          'settlement', 'country', 'region', 'institution', 'repository', 'collection', 'msName',
+          'edition', 'extent', 'series', 'role', 'roleDesc', 'actor')"/>
+  </xsl:function>
+
+  <!-- A figure inside running text (a vignette in a paragraph): part of the paragraph, which
+       it must not split. -->
+  <xsl:function name="tp:is-inline-figure" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="exists($element/self::tei:figure[parent::tei:p or parent::tei:ab
+        or parent::tei:l or parent::tei:s or parent::tei:seg or parent::tei:hi or parent::tei:q])"/>
+  </xsl:function>
+
   <!-- Is the element left out of the reading with everything in it? Deletions, the readings
        of an app other than the lemma, index entries, the EpiDoc marker of the reading not
-       shown, and the registers in back. -->
+       shown, the registers in back, and the facsimile (images and their zones, not text). -->
   <xsl:function name="tp:is-omitted" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="name" select="local-name($element)"/>
     <xsl:sequence select="tp:is-tei($element) and (
-        $name = ('del', 'index', 'witDetail')
+        $name = ('del', 'index', 'witDetail', 'facsimile')
         or ($name = ('rdg', 'rdgGrp')
             and not(exists(($element/ancestor::tei:app[1] ! tp:lemma(.))
                            intersect $element/descendant-or-self::*)))

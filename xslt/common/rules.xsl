@@ -11,5 +11,7 @@
   <xsl:include href="plain.xsl"/>
   <xsl:include href="dates.xsl"/>
   <xsl:include href="header.xsl"/>
+  <xsl:include href="registers.xsl"/>
+  <xsl:include href="pointers.xsl"/>
 
 </xsl:stylesheet>

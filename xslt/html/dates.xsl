@@ -22,37 +22,6 @@
                             [string-length(.) ne 7 or (. || '-01') castable as xs:date]"/>
   </xsl:function>
 
-  <!-- "1818-09-29" → "29 September 1818", "-0010" → "10 BCE" (common/dates.xsl). Values that
-       are not ISO dates are returned unchanged. -->
-  <xsl:function name="tp:format-iso-date" as="xs:string">
-    <xsl:param name="value" as="xs:string?"/>
-    <xsl:variable name="v" as="xs:string" select="normalize-space($value)"/>
-    <xsl:sequence select="(tp:date-in-words($v), $v)[1]"/>
-  </xsl:function>
-
-  <!-- The date its attributes give, in words: "29 September 1818", "1941–1945",
-       "between 1766 and 1767"; '' when there are none. -->
-  <xsl:function name="tp:date-attributes-label" as="xs:string">
-    <xsl:param name="date" as="element()"/>
-    <xsl:sequence select="
-      if ($date/@when) then tp:format-iso-date($date/@when)
-      else if ($date/@from or $date/@to) then
-        string-join(($date/@from, $date/@to) ! tp:format-iso-date(.), '–')
-      else if ($date/@notBefore and $date/@notAfter) then
-        'between ' || tp:format-iso-date($date/@notBefore) || ' and ' || tp:format-iso-date($date/@notAfter)
-      else if ($date/@notBefore) then 'not before ' || tp:format-iso-date($date/@notBefore)
-      else if ($date/@notAfter) then 'not after ' || tp:format-iso-date($date/@notAfter)
-      else ''"/>
-  </xsl:function>
-
-  <!-- What to print for a date-like element (date, birth, death, origDate …): its own words,
-       else its attributes. -->
-  <xsl:function name="tp:date-label" as="xs:string">
-    <xsl:param name="date" as="element()"/>
-    <xsl:variable name="text" as="xs:string" select="tp:plain($date)"/>
-    <xsl:sequence select="if ($text ne '') then $text else tp:date-attributes-label($date)"/>
-  </xsl:function>
-
   <!-- A <time> (with datetime when @when is ISO) holding tp:date-label, or () for an empty date. -->
   <xsl:function name="tp:time" as="element()?">
     <xsl:param name="date" as="element()"/>

@@ -4,7 +4,8 @@
 
   Initial match selection: the TEI document (document node, or its root element).
   The page: title, metadata from the teiHeader, the text (front, body, back and any other
-  sibling of the teiHeader), the endnotes, downloads, previous/next document.
+  sibling of the teiHeader), the document's own registers, the endnotes, downloads,
+  previous/next document.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -26,6 +27,7 @@
   <xsl:include href="metadata.xsl"/>
   <xsl:include href="text.xsl"/>
   <xsl:include href="citation.xsl"/>
+  <xsl:include href="document-registers.xsl"/>
 
   <!-- The site manifest (s:site): this document's record, titles of the other documents. -->
   <xsl:param name="site" as="document-node()" required="yes"/>
@@ -78,6 +80,9 @@
               <xsl:apply-templates select="$text" mode="tp:text"/>
             </section>
           </xsl:if>
+          <xsl:call-template name="tp:document-registers">
+            <xsl:with-param name="lists" select=".//*[tp:is-register(.)]"/>
+          </xsl:call-template>
           <xsl:call-template name="tp:endnotes">
             <xsl:with-param name="notes" select=".//tei:note[tp:is-endnote(.)]"/>
           </xsl:call-template>

@@ -40,38 +40,6 @@
     <xsl:sequence select="local-name($entity)"/>
   </xsl:function>
 
-  <!-- All name elements of an entry, preferred first: @type='preferred', else document order. -->
-  <xsl:function name="tp:entity-names" as="element()*">
-    <xsl:param name="entity" as="element()"/>
-    <xsl:variable name="names" as="element()*" select="$entity/(tei:persName | tei:placeName | tei:orgName | tei:name)"/>
-    <xsl:variable name="preferred" as="element()?" select="($names[@type = 'preferred'], $names)[1]"/>
-    <xsl:sequence select="$preferred, $names except $preferred"/>
-  </xsl:function>
-
-  <!-- A name as it reads ("Robert F. Kennedy"); parts are kept in their encoded order. -->
-  <xsl:function name="tp:name-string" as="xs:string">
-    <xsl:param name="name" as="element()?"/>
-    <xsl:sequence select="if (empty($name)) then '' else tp:plain($name)"/>
-  </xsl:function>
-
-  <!-- The heading of a register entry. Structured person names read surname first:
-       "Dobrynin, Anatoly Fyodorovich", "du Plessis, Armand Emmanuel, duc de Richelieu"
-       (forenames, add/gen names and name links in encoded order; role names after a comma).
-       Other names as written; the xml:id when the entry has no name at all. -->
-  <xsl:function name="tp:entity-label" as="xs:string">
-    <xsl:param name="entity" as="element()"/>
-    <xsl:variable name="name" as="element()?" select="tp:entity-names($entity)[1]"/>
-    <xsl:variable name="surname" as="xs:string" select="string-join($name/tei:surname ! tp:plain(.), ' ')"/>
-    <xsl:variable name="given" as="xs:string"
-      select="string-join($name/(tei:forename | tei:addName | tei:genName | tei:nameLink) ! tp:plain(.), ' ')"/>
-    <xsl:variable name="roles" as="xs:string*" select="$name/tei:roleName ! tp:plain(.)"/>
-    <xsl:sequence select="
-      if (empty($name)) then string($entity/@xml:id)
-      else if ($surname ne '') then string-join(($surname, $given, $roles)[. ne ''], ', ')
-      else if (tp:name-string($name) ne '') then tp:name-string($name)
-      else string($entity/@xml:id)"/>
-  </xsl:function>
-
   <!-- Sort key: the surname when there is one, then the rest of the label. -->
   <xsl:function name="tp:entity-sort-key" as="xs:string">
     <xsl:param name="entity" as="element()"/>

@@ -24,7 +24,7 @@
        becomes a piece of it. -->
   <xsl:template match="text()" mode="tp:text">
     <xsl:param name="tp:link" as="map(xs:string, xs:string)?" tunnel="yes" select="()"/>
-    <xsl:variable name="text" as="xs:string" select="tp:word-joined(.)"/>
+    <xsl:variable name="text" as="xs:string" select="if (tp:is-token-space(.)) then '' else tp:word-joined(.)"/>
     <xsl:choose>
       <xsl:when test="exists($tp:link) and normalize-space()">
         <a class="{$tp:link?class}" href="{$tp:link?href}" title="{$tp:link?label}">
@@ -51,5 +51,12 @@
   </xsl:function>
 
   <xsl:template match="comment() | processing-instruction() | tei:teiHeader" mode="tp:text"/>
+
+  <!-- Fields, lines or word tokens written side by side without a space are separate words
+       (common/readings.xsl): a space, then the element's own rule. -->
+  <xsl:template match="tei:*[tp:needs-space(.)]" mode="tp:text" priority="50">
+    <xsl:text> </xsl:text>
+    <xsl:next-match/>
+  </xsl:template>
 
 </xsl:stylesheet>

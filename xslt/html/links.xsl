@@ -23,7 +23,7 @@
       if ($e/self::tei:note) then tp:is-endnote($e)
       else if ($e/(self::tei:ref | self::tei:ptr)) then exists(tp:targets($e) ! tp:target-href(., $e))
       else if ($e/self::tei:idno) then tp:is-web-url($e)
-      else if ($e/self::tei:graphic) then exists(tp:safe-href($e/@url))
+      else if ($e/self::tei:graphic) then tp:is-web-url($e/@url)
       else if ($e/self::tei:pb) then tp:is-web-url(tokenize(normalize-space($e/@facs), ' ')[1])
       else tp:is-entity-name($e)"/>
   </xsl:function>
@@ -43,7 +43,8 @@
   <!-- Where a target points on the published page. "#id" pointers into this document go to
        the element's HTML id, or to note-N for an endnote; pointers to things the page does
        not show with that id (header parts, choice readings …) give no link at all.
-       Everything else goes through tp:safe-href. -->
+       Web addresses go through tp:safe-href; other targets link only to a document of the
+       edition (tp:document-href). -->
   <xsl:function name="tp:target-href" as="xs:string?">
     <xsl:param name="target" as="xs:string"/>
     <xsl:param name="context" as="element()"/>
@@ -57,10 +58,25 @@
           else if (tp:renders-id($element)) then '#' || tp:html-id($element)
           else ()"/>
       </xsl:when>
-      <xsl:otherwise>
+      <xsl:when test="matches($target, '^(https?://|mailto:)', 'i')">
         <xsl:sequence select="tp:safe-href($target)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="tp:document-href($target)"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!-- A relative target names another document of the edition ("Verona_I_15.xml",
+       "letter2.xml#p3"): the page of that document. Anything else that is neither "#id" nor a
+       web address (a bare id such as "L03075", a facsimile file, a document not published)
+       resolves to nothing on the site and gets no link. -->
+  <xsl:function name="tp:document-href" as="xs:string?">
+    <xsl:param name="target" as="xs:string"/>
+    <xsl:variable name="file" as="xs:string" select="replace(replace($target, '#.*$', ''), '^.*/', '')"/>
+    <xsl:variable name="record" as="element()?"
+      select="if (matches($file, '\.xml$', 'i')) then tp:document-record($site, replace($file, '\.xml$', '', 'i')) else ()"/>
+    <xsl:sequence select="$record ! tp:safe-href(@href)"/>
   </xsl:function>
 
   <!-- Does the page carry this element's @xml:id as an HTML id? Not for elements rendered
@@ -71,7 +87,9 @@
     <xsl:sequence select="exists(tp:html-id($e))
       and empty($e/(self::tei:lb | self::tei:ptr))
       and empty($e/parent::tei:choice)
-      and empty($e/ancestor::*[parent::tei:choice][not(. is tp:chosen(..))])"/>
+      and empty($e/ancestor::*[parent::tei:choice][not(. is tp:chosen(..))])
+      and empty($e/ancestor-or-self::*[tp:is-omitted(.)][not(self::tei:del or self::tei:rdg or self::tei:rdgGrp or tp:is-register(.))])
+      and (every $register in $e/ancestor::*[tp:is-register(.)] satisfies exists($e intersect tp:register-entries($register)))"/>
   </xsl:function>
 
   <!-- map { href?, kind, label } per target, as tp:more-links expects. -->
@@ -98,7 +116,7 @@
           <xsl:apply-templates mode="tp:text">
             <xsl:with-param name="tp:link" tunnel="yes" select="()"/>
           </xsl:apply-templates>
-          <xsl:if test="not(normalize-space())">{$link?label}</xsl:if>
+          <xsl:if test="not(normalize-space())">{tp:pointer-label(tp:targets(.)[1], .)}</xsl:if>
         </a>
       </xsl:when>
       <xsl:otherwise>
@@ -106,9 +124,9 @@
           <xsl:with-param name="classes" select="'ref'"/>
           <xsl:with-param name="tp:link" tunnel="yes" select="if (exists($link)) then $link else $tp:link"/>
         </xsl:call-template>
-        <xsl:if test="not(normalize-space()) and exists($first)">
-          <span class="url">{$first?label}</span>
-        </xsl:if>
+        <xsl:for-each select="tp:targets(.)[1][not(normalize-space(current()))] ! tp:pointer-label(., current())">
+          <span class="url">{.}</span>
+        </xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
     <xsl:call-template name="tp:more-links">
@@ -117,20 +135,21 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- ptr has no text: the URL is the text. -->
+  <!-- ptr has no text: what it points to is the text (tp:pointer-label); nothing for a target
+       that has no label. -->
   <xsl:template match="tei:ptr" mode="tp:text">
     <xsl:variable name="ptr" as="element(tei:ptr)" select="."/>
-    <xsl:for-each select="tp:targets(.)">
+    <xsl:for-each select="tp:targets(.)[exists(tp:pointer-label(., $ptr))]">
       <xsl:if test="position() gt 1">
         <xsl:text> </xsl:text>
       </xsl:if>
       <xsl:variable name="href" as="xs:string?" select="tp:target-href(., $ptr)"/>
       <xsl:choose>
         <xsl:when test="exists($href)">
-          <a class="ptr url" href="{$href}">{.}</a>
+          <a class="ptr url" href="{$href}">{tp:pointer-label(., $ptr)}</a>
         </xsl:when>
         <xsl:otherwise>
-          <span class="ptr url">{.}</span>
+          <span class="ptr url">{tp:pointer-label(., $ptr)}</span>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
@@ -144,10 +163,11 @@
   </xsl:template>
 
   <!-- Images are not embedded (the page's CSP allows only local images, and TEI image URLs
-       rarely resolve on the published site): a link labelled with the file name instead. -->
+       rarely resolve on the published site): a link labelled with the file name instead, for a
+       web address; a relative image file is not published, so it is named without a link. -->
   <xsl:template match="tei:graphic" mode="tp:text">
     <xsl:variable name="url" as="xs:string" select="normalize-space(@url)"/>
-    <xsl:variable name="href" as="xs:string?" select="tp:safe-href($url)"/>
+    <xsl:variable name="href" as="xs:string?" select="$url[tp:is-web-url(.)] ! tp:safe-href(.)"/>
     <xsl:variable name="label" as="xs:string" select="'[image' || (if ($url ne '') then ': ' || replace($url, '^.*/', '') else '') || ']'"/>
     <xsl:choose>
       <xsl:when test="exists($href)">
@@ -165,5 +185,8 @@
     </xsl:choose>
     <xsl:apply-templates mode="tp:text"/>
   </xsl:template>
+
+  <!-- Encoded binary data (base64) is not text. -->
+  <xsl:template match="tei:binaryObject" mode="tp:text"/>
 
 </xsl:stylesheet>

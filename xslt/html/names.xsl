@@ -48,7 +48,19 @@
         map { 'href': $tp:register-pages(tp:entity-kind($entity)) || '#' || $entity/@xml:id,
               'kind': tp:entity-kind($entity),
               'label': tp:entity-label($entity) }
+      else if (exists(tp:own-entry($e, $pointer))) then
+        map { 'href': '#' || tp:pointer-id($pointer), 'kind': tp:element-kind($e),
+              'label': tp:entry-label(tp:own-entry($e, $pointer)) }
       else map { 'kind': tp:element-kind($e), 'label': $pointer }"/>
+  </xsl:function>
+
+  <!-- The entry of the document's own registers (Register section) a "#id" pointer names. -->
+  <xsl:function name="tp:own-entry" as="element()?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:sequence select="if (not(starts-with($pointer, '#')) or not(root($e) instance of document-node())) then ()
+        else key('tp:xml-id', substring($pointer, 2), root($e))[1]
+             [exists(tp:html-id(.))][ancestor::*[tp:is-register(.)]][. intersect tp:register-entries(ancestor::*[tp:is-register(.)][1])]"/>
   </xsl:function>
 
   <xsl:template match="(tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name)[exists(tp:entity-refs(.))]" mode="tp:text">
@@ -103,7 +115,8 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Dates: <time datetime> when @when is ISO; the machine value also as tooltip. -->
+  <!-- Dates: <time datetime> when @when is ISO; the machine value also as tooltip. A date
+       without words of its own shows what its attributes say ("10 BCE"). -->
   <xsl:template match="tei:date" mode="tp:text">
     <xsl:variable name="iso" as="xs:string?" select="tp:iso-date(@when)"/>
     <xsl:variable name="attributes-label" as="xs:string" select="tp:date-attributes-label(.)"/>
@@ -117,6 +130,16 @@
         <xsl:if test="$attributes-label ne '' and $attributes-label ne tp:plain(.)">
           <xsl:attribute name="title" select="$attributes-label"/>
         </xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="content" as="node()*">
+        <xsl:choose>
+          <xsl:when test="normalize-space() or *">
+            <xsl:sequence select="node()"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="$attributes-label"/>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

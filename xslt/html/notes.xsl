@@ -18,6 +18,21 @@
   expand-text="yes">
 
   <xsl:template match="tei:note[tp:is-endnote(.)]" mode="tp:text">
+    <xsl:if test="empty(tp:call-site(.))">
+      <xsl:call-template name="tp:note-marker"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- An endnote called elsewhere (@target on an anchor or span, tp:call-site): its marker
+       right after that anchor or span. -->
+  <xsl:template match="tei:*[exists(tp:notes-called-at(.))]" mode="tp:text" priority="30">
+    <xsl:next-match/>
+    <xsl:for-each select="tp:notes-called-at(.)">
+      <xsl:call-template name="tp:note-marker"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="tp:note-marker" as="element(sup)">
     <xsl:variable name="number" as="xs:integer" select="tp:note-number(.)"/>
     <sup class="noteref-wrap">
       <a class="noteref" id="noteref-{$number}" href="#note-{$number}" role="doc-noteref">[{tp:note-label(.)}]</a>

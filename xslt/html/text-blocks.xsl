@@ -56,6 +56,13 @@
     </div>
   </xsl:template>
 
+  <!-- A figure inside running text (tp:is-inline-figure) stays part of its paragraph. -->
+  <xsl:template match="tei:figure[tp:is-inline-figure(.)]" mode="tp:text" priority="1">
+    <xsl:call-template name="tp:phrase">
+      <xsl:with-param name="classes" select="'tei-figure', 'figure-inline'"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <xsl:template match="tei:head[tp:is-heading(.)]" mode="tp:text">
     <xsl:variable name="level" as="xs:integer" select="tp:heading-level(.)"/>
     <xsl:choose>
@@ -74,10 +81,11 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Captions of lists, verse groups, figures, entity lists … (table heads: see tei:table). -->
+  <!-- Captions of lists, verse groups, figures, entity lists … (table heads: see tei:table);
+       inside a figure that stands in running text, a phrase. -->
   <xsl:template match="tei:head" mode="tp:text">
     <xsl:call-template name="tp:phrase">
-      <xsl:with-param name="element" select="'p'"/>
+      <xsl:with-param name="element" select="if (parent::*[tp:is-inline-figure(.)]) then 'span' else 'p'"/>
       <xsl:with-param name="classes" select="'head'"/>
     </xsl:call-template>
   </xsl:template>

@@ -177,11 +177,28 @@
 
   <!-- What the reading leaves out and this edition does not mark as such: nothing. -->
   <xsl:template match="tei:*[tp:is-omitted(.)][not(self::tei:del or self::tei:rdg
-                       or self::tei:rdgGrp or tp:is-register(.))]" mode="tp:text" priority="5"/>
+                       or self::tei:rdgGrp)]" mode="tp:text" priority="5"/>
+
+  <!-- Page, column breaks and milestones are word boundaries (unless they break a word): the
+       marker is set apart by spaces, so that no word runs into the next one around it. -->
+  <xsl:template match="tei:pb | tei:cb | tei:milestone" mode="tp:text" priority="10">
+    <xsl:if test="not(tp:is-word-break(.))">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <xsl:next-match/>
+    <xsl:if test="not(tp:is-word-break(.))">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A space left in the source is a space. -->
+  <xsl:template match="tei:space" mode="tp:text">
+    <span class="space" title="space in the source"><xsl:text> </xsl:text></span>
+  </xsl:template>
 
   <!-- A page break: a visible page number, linked to the page image when @facs is a web URL. -->
   <xsl:template match="tei:pb" mode="tp:text">
-    <xsl:variable name="n" as="xs:string" select="normalize-space(@n)"/>
+    <xsl:variable name="n" as="xs:string" select="tp:own-label(.)"/>
     <xsl:variable name="facs" as="xs:string?" select="tokenize(normalize-space(@facs), ' ')[1][tp:is-web-url(.)] ! tp:safe-href(.)"/>
     <span>
       <xsl:sequence select="tp:attributes(., 'pb')"/>
@@ -196,7 +213,7 @@
   </xsl:template>
 
   <xsl:template match="tei:cb | tei:milestone" mode="tp:text">
-    <xsl:variable name="n" as="xs:string" select="normalize-space(@n)"/>
+    <xsl:variable name="n" as="xs:string" select="tp:own-label(.)"/>
     <span>
       <xsl:sequence select="tp:attributes(., local-name())"/>
       <xsl:attribute name="title" select="string-join((normalize-space(@unit)[. ne ''], if (self::tei:cb) then 'column' else (), $n[. ne '']), ' ')"/>

@@ -43,7 +43,8 @@
 
   <xsl:function name="tp:is-block" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/self::tei:*) and (local-name($e) = $tp:block-names or tp:is-block-quote($e))"/>
+    <xsl:sequence select="exists($e/self::tei:*) and (local-name($e) = $tp:block-names or tp:is-block-quote($e))
+                          and not(tp:is-inline-figure($e))"/>
   </xsl:function>
 
   <!-- Does $e contain anything rendered as a block (outside endnotes)? -->

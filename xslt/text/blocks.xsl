@@ -98,7 +98,7 @@
     <xsl:sequence select="tp:is-tei($element) and local-name($element) = ('TEI', 'teiCorpus',
         'text', 'front', 'back', 'body', 'group', 'div', 'div1', 'div2', 'div3', 'div4', 'div5',
         'div6', 'div7', 'floatingText', 'argument', 'epigraph', 'postscript', 'sp', 'spGrp',
-        'castList', 'titlePage', 'abstract')"/>
+        'castList', 'titlePage', 'abstract', 'sourceDoc', 'surfaceGrp', 'surface', 'zone')"/>
   </xsl:function>
 
   <!-- Elements whose children may stand as blocks even when they are quotations or bibls. -->
@@ -114,14 +114,16 @@
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="tp:is-tei($element) and local-name($element) = ('dateline', 'signed',
         'salute', 'byline', 'docDate', 'docAuthor', 'docEdition', 'titlePart', 'addrLine', 'l',
-        'trailer', 'speaker', 'imprimatur')"/>
+        'trailer', 'speaker', 'imprimatur', 'castItem', 'line')
+        or ($element/self::tei:seg and tp:rend-align($element) = ('center', 'right'))"/>
   </xsl:function>
 
-  <!-- Blocks made of lines, without blank lines between them. -->
+  <!-- Blocks made of lines, without blank lines between them (a speech: its speaker, lines,
+       stage directions and paragraphs). -->
   <xsl:function name="tp:is-tight-name" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="tp:is-tei($element) and local-name($element) = ('closer', 'opener',
-        'address', 'docImprint', 'docTitle', 'lg')"/>
+        'address', 'docImprint', 'docTitle', 'lg', 'sp', 'castList', 'zone')"/>
   </xsl:function>
 
   <!-- A stanza is tight; an lg of stanzas is not. -->
@@ -134,8 +136,8 @@
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="tp:is-section($element) or tp:is-line-name($element)
         or tp:is-tight-name($element) or tp:is-list-like($element)
-        or (tp:is-tei($element) and local-name($element) = ('p', 'ab', 'head', 'list', 'table',
-            'figure'))"/>
+        or (tp:is-tei($element) and local-name($element) = ('p', 'ab', 'head', 'list', 'table'))
+        or ($element/self::tei:figure and not(tp:is-inline-figure($element)))"/>
   </xsl:function>
 
   <!-- Does the element stand where blocks stand: in a division, quotation, figure or note

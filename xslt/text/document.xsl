@@ -3,7 +3,8 @@
   TEI document → plain-text edition (UTF-8, lines of at most $tp:width = 72 columns).
 
   Stages, each a mode:
-    tp:text    the document as a whole: title, header fields, Summary, Letters, Text, Notes
+    tp:text    the document as a whole: title, header fields, Summary, Letters, Text,
+               Register (the document's own registers, lists.xsl), Notes
                (this module and header.xsl);
     tp:block   an element that stands as a block: returns its laid-out lines, one string per
                block (blocks.xsl, lists.xsl, tables.xsl);
@@ -64,7 +65,8 @@
 
   <xsl:template match="tei:TEI" mode="tp:text" as="xs:string*">
     <xsl:call-template name="tp:front-matter"/>
-    <xsl:sequence select="tp:section('Text', tp:text-blocks(tei:text))"/>
+    <xsl:sequence select="tp:section('Text', tp:text-blocks(tei:sourceDoc | tei:text))"/>
+    <xsl:sequence select="tp:section('Register', tp:register-blocks(.))"/>
     <xsl:sequence select="tp:section('Notes', tp:notes-blocks(.))"/>
   </xsl:template>
 

@@ -24,7 +24,7 @@
        (<ref><hi>Russie</hi>⏎ </ref>.), or right after an opening bracket or quotation mark
        before it, is layout of the XML file, not a space of the text: "Russie." -->
   <xsl:template match="text()[not(normalize-space())]" mode="tp:inline" as="xs:string">
-    <xsl:sequence select="if (tp:is-edge-space(.)) then '' else string(.)"/>
+    <xsl:sequence select="if (tp:is-edge-space(.) or tp:is-token-space(.)) then '' else string(.)"/>
   </xsl:template>
 
   <xsl:function name="tp:is-edge-space" as="xs:boolean">
@@ -63,10 +63,27 @@
     <xsl:sequence select="$tp:BREAK"/>
   </xsl:template>
 
-  <!-- Fields written side by side without a space (forename, surname) are two words. -->
-  <xsl:template match="tei:*[tp:needs-space(.)]" mode="tp:inline" priority="0.5" as="xs:string*">
-    <xsl:sequence select="' '"/>
+  <!-- Drama: a speaker is a line of its own, ending in a colon unless it ends in punctuation
+       ("FAUST:", "MEPHISTO."); a stage direction is in brackets unless it has its own
+       ("[He sighs.]", "(bowing)"), so that it never reads as dialogue. -->
+  <xsl:template match="tei:speaker" mode="tp:inline" priority="3" as="xs:string*">
+    <xsl:sequence select="$tp:BREAK"/>
     <xsl:apply-templates mode="tp:inline"/>
+    <xsl:sequence select="if (matches(normalize-space(.), '[.:;,!?]$')) then () else ':', $tp:BREAK"/>
+  </xsl:template>
+
+  <xsl:template match="tei:stage" mode="tp:inline" as="xs:string*">
+    <xsl:variable name="marked" as="xs:boolean" select="matches(normalize-space(.), '^[(\[]')"/>
+    <xsl:sequence select="if ($marked) then () else '['"/>
+    <xsl:apply-templates mode="tp:inline"/>
+    <xsl:sequence select="if ($marked) then () else ']'"/>
+  </xsl:template>
+
+  <!-- Fields, lines or word tokens written side by side without a space (forename, surname;
+       two addrLines; w and w) are two words (common/readings.xsl); then the element's own rule. -->
+  <xsl:template match="tei:*[tp:needs-space(.)]" mode="tp:inline" priority="50" as="xs:string*">
+    <xsl:sequence select="' '"/>
+    <xsl:next-match/>
   </xsl:template>
 
   <!-- Quotations in running text: “…”, and ‘…’ inside another quotation. Not added when the
@@ -94,18 +111,38 @@
   <xsl:template match="tei:ref" mode="tp:inline" as="xs:string*">
     <xsl:variable name="words" select="normalize-space(.)"/>
     <xsl:apply-templates mode="tp:inline"/>
-    <xsl:sequence select="tp:web-targets(.)[not(contains($words, .))] ! (' &lt;' || . || '&gt;')"/>
+    <xsl:sequence select="if ($words) then tp:web-targets(.)[not(contains($words, .))] ! (' &lt;' || . || '&gt;')
+                          else tp:pointer-words(.)"/>
   </xsl:template>
 
-  <!-- A pointer has no words: its web address, if it has one. -->
+  <!-- A pointer has no words: what it points to (common/pointers.xsl), a web address in angle
+       brackets. -->
   <xsl:template match="tei:ptr" mode="tp:inline" as="xs:string*">
-    <xsl:sequence select="tp:web-targets(.) ! (' &lt;' || . || '&gt;')"/>
+    <xsl:sequence select="tp:pointer-words(.)"/>
   </xsl:template>
+
+  <xsl:function name="tp:pointer-words" as="xs:string*">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="tokenize(normalize-space($element/@target)) ! (
+        if (matches(., '^https?://')) then ' &lt;' || . || '&gt;'
+        else tp:pointer-label(., $element) ! (' ' || .))"/>
+  </xsl:function>
 
   <xsl:function name="tp:web-targets" as="xs:string*">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="tokenize(normalize-space($element/@target))[matches(., '^https?://')]"/>
   </xsl:function>
+
+  <!-- A figure in running text: its words in brackets, "[Figure]" when it has none; the
+       paragraph goes on after it. -->
+  <xsl:template match="tei:figure[tp:is-inline-figure(.)]" mode="tp:inline" priority="3" as="xs:string">
+    <xsl:sequence select="' [' || (tp:plain(tei:head | tei:p | tei:ab | tei:figDesc)[.], 'Figure')[1] || ']'"/>
+  </xsl:template>
+
+  <!-- A date without words of its own: what its attributes say ("10 BCE", "3 May 1820"). -->
+  <xsl:template match="tei:date[not(normalize-space() or *)]" mode="tp:inline" as="xs:string">
+    <xsl:sequence select="tp:date-attributes-label(.)"/>
+  </xsl:template>
 
   <!-- Images have no words; a figure's description is shown in brackets. -->
   <xsl:template match="tei:graphic | tei:media | tei:binaryObject" mode="tp:inline"/>

@@ -177,4 +177,19 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- The document's own registers (listPerson … in back, see tp:is-register), which the Text
+       section leaves out: one list per register under its title, an entry per item, "name,
+       life dates, notes". -->
+  <xsl:function name="tp:register-blocks" as="xs:string*">
+    <xsl:param name="root" as="element()"/>
+    <xsl:for-each select="$root//*[tp:is-register(.)][ancestor::*[self::tei:TEI or self::tei:teiCorpus][1] is $root]">
+      <xsl:variable name="entries" as="xs:string*" select="tp:register-entries(.)
+          ! string-join((tp:entry-label(.), tp:entry-details(.)), ', ')[normalize-space()]
+          ! tp:label('  -', tp:wrap(., $tp:width, 4), 0, 4)"/>
+      <xsl:if test="exists($entries)">
+        <xsl:sequence select="tp:register-title(.), $entries ! ($tp:TIGHT || .)"/>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:function>
+
 </xsl:stylesheet>

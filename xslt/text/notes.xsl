@@ -12,9 +12,21 @@
   xmlns:tp="urn:teipress"
   exclude-result-prefixes="#all">
 
-  <!-- The marker, attached to the word before it. -->
-  <xsl:template match="tei:note[tp:is-endnote(.)]" mode="tp:inline" priority="5" as="xs:string">
-    <xsl:sequence select="$tp:GLUE || '[' || tp:note-label(.) || ']'"/>
+  <!-- The marker, attached to the word before it; nothing here for a note called elsewhere. -->
+  <xsl:template match="tei:note[tp:is-endnote(.)]" mode="tp:inline" priority="5" as="xs:string?">
+    <xsl:sequence select="tp:note-marker(.)[empty(tp:call-site(current()))]"/>
+  </xsl:template>
+
+  <xsl:function name="tp:note-marker" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="$tp:GLUE || '[' || tp:note-label($note) || ']'"/>
+  </xsl:function>
+
+  <!-- An endnote called elsewhere (@target on an anchor or span, tp:call-site): its marker
+       right after that anchor or span. -->
+  <xsl:template match="tei:*[exists(tp:notes-called-at(.))]" mode="tp:inline" priority="30" as="xs:string*">
+    <xsl:next-match/>
+    <xsl:sequence select="tp:notes-called-at(.) ! tp:note-marker(.)"/>
   </xsl:template>
 
   <!-- A note that stays in the text: its words, set apart by spaces. -->

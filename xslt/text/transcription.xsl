@@ -17,6 +17,7 @@
     gap          "[…]".   unclear  its text followed by "[?]".
     supplied     in angle brackets ⟨…⟩ (square brackets [… ] when @reason says the text is
                  lost), so that editors' words are never taken for the writer's.
+    cb           a space; nothing with break="no".
     lb           a space; a line break in verse, closers, headings and the other line
                  elements, and in xml:space="preserve" (EpiDoc); nothing with break="no".
     pb           "[p. N]" where the page begins, when pb has @n (page references are how
@@ -75,7 +76,7 @@
   <!-- "[p. 2r]" for pb n="2r"; the brackets of n="[II]" (an unnumbered page) are dropped. -->
   <xsl:function name="tp:page-marker" as="xs:string">
     <xsl:param name="pb" as="element()"/>
-    <xsl:variable name="n" select="replace(normalize-space($pb/@n), '^\[(.*)\]$', '$1')"/>
+    <xsl:variable name="n" select="tp:own-label($pb)"/>
     <xsl:sequence select="if ($n) then '[p.' || $tp:NBSP || translate($n, ' ', $tp:NBSP) || ']' else ''"/>
   </xsl:function>
 
@@ -84,7 +85,12 @@
   </xsl:template>
 
   <!-- Milestones and spans: boundaries without words of their own. -->
-  <xsl:template match="tei:cb | tei:milestone | tei:anchor | tei:handShift | tei:addSpan
+  <!-- A column break is a word boundary, unless it breaks a word. -->
+  <xsl:template match="tei:cb" mode="tp:inline" as="xs:string">
+    <xsl:sequence select="if (tp:is-word-break(.)) then $tp:JOIN else ' '"/>
+  </xsl:template>
+
+  <xsl:template match="tei:milestone | tei:anchor | tei:handShift | tei:addSpan
                        | tei:delSpan | tei:damageSpan | tei:gb | tei:link | tei:linkGrp
                        | tei:certainty | tei:precision | tei:respons | tei:alt | tei:altGrp
                        | tei:join | tei:joinGrp | tei:timeline | tei:fs | tei:fLib"
