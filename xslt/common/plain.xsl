@@ -38,11 +38,15 @@
                        | tei:ptr | tei:*[tp:is-omitted(.)]" mode="tp:plain" priority="2"/>
 
   <xsl:template match="tei:choice" mode="tp:plain" as="xs:string*">
+    <xsl:sequence select="tp:kept-space(tp:chosen(.), 'before')"/>
     <xsl:apply-templates select="tp:chosen(.)" mode="tp:plain"/>
+    <xsl:sequence select="tp:kept-space(tp:chosen(.), 'after')"/>
   </xsl:template>
 
   <xsl:template match="tei:app" mode="tp:plain" as="xs:string*">
+    <xsl:sequence select="tp:kept-space(tp:lemma(.), 'before')"/>
     <xsl:apply-templates select="tp:app-reading(.)" mode="tp:plain"/>
+    <xsl:sequence select="tp:kept-space(tp:lemma(.), 'after')"/>
   </xsl:template>
 
   <xsl:template match="tei:lb" mode="tp:plain" as="xs:string">

@@ -57,6 +57,17 @@
     <xsl:sequence select="(for $name in $order return $choice/*[local-name() eq $name], $choice/*)[1]"/>
   </xsl:function>
 
+  <!-- The space a choice or an app keeps around the child it shows: leaving the other children
+       out leaves the whitespace between them, so "par<choice> <abbr>Mr.</abbr> <expan>Monsieur
+       </expan></choice>" reads "par Monsieur". ' ' or '' before ($side 'before') or after. -->
+  <xsl:function name="tp:kept-space" as="xs:string">
+    <xsl:param name="shown" as="element()?"/>
+    <xsl:param name="side" as="xs:string"/>
+    <xsl:variable name="texts" as="text()*"
+      select="if ($side eq 'before') then $shown/preceding-sibling::text() else $shown/following-sibling::text()"/>
+    <xsl:sequence select="if (some $t in $texts satisfies matches($t, '\s')) then ' ' else ''"/>
+  </xsl:function>
+
   <!-- The reading of an app that is shown: the lemma; failing that, the first reading. -->
   <xsl:function name="tp:lemma" as="element()?">
     <xsl:param name="app" as="element()"/>

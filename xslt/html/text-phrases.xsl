@@ -68,6 +68,7 @@
 
   <xsl:template match="tei:choice" mode="tp:text">
     <xsl:variable name="shown" as="element()?" select="tp:chosen(.)"/>
+    <xsl:value-of select="tp:kept-space($shown, 'before')"/>
     <xsl:choose>
       <xsl:when test="exists($shown)">
         <xsl:variable name="other" as="xs:string" select="string-join((* except $shown) ! tp:plain(.)[. ne ''], ' / ')"/>
@@ -82,12 +83,13 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <!-- An incomplete choice (e.g. abbr alone): show what there is. -->
+        <!-- An empty choice: show what there is. -->
         <xsl:call-template name="tp:phrase">
           <xsl:with-param name="classes" select="'choice'"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
+    <xsl:value-of select="tp:kept-space($shown, 'after')"/>
   </xsl:template>
 
   <xsl:template match="tei:add" mode="tp:text">

@@ -36,11 +36,15 @@
   </xsl:template>
 
   <xsl:template match="tei:choice" mode="tp:inline" as="xs:string*">
+    <xsl:sequence select="tp:kept-space(tp:chosen(.), 'before')"/>
     <xsl:apply-templates select="tp:chosen(.)" mode="tp:inline"/>
+    <xsl:sequence select="tp:kept-space(tp:chosen(.), 'after')"/>
   </xsl:template>
 
   <xsl:template match="tei:app" mode="tp:inline" as="xs:string*">
+    <xsl:sequence select="tp:kept-space(tp:lemma(.), 'before')"/>
     <xsl:apply-templates select="tp:app-reading(.)" mode="tp:inline"/>
+    <xsl:sequence select="tp:kept-space(tp:lemma(.), 'after')"/>
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="tp:inline" as="xs:string">
