@@ -147,7 +147,7 @@ def test_the_index_sorts_years_before_the_common_era_and_names_authors(transform
     records = [(ident, etree.fromstring(transformer.run("catalogue", transformer.node(
         PLAY.format(id=ident, title=title, author=author, when=when))).encode()))
         for ident, title, author, when in plays]
-    site = transformer.node(site_element("Plays", records, [], build_index([]), {}))
+    site = transformer.node(site_element(Settings(title="Plays"), records, [], build_index([]), {}))
     index = html.fromstring(transformer.run("html-index", site))
     rows = [(" ".join(row.xpath("string(td[@class='date'])").split()),
              row.xpath("string(.//p[@class='doc-author'])")) for row in index.xpath("//tbody/tr")]
