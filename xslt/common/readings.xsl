@@ -52,8 +52,15 @@
        segs, an incomplete choice) the first element child is shown, so no text is lost. -->
   <xsl:function name="tp:chosen" as="element()?">
     <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="tp:chosen-in($choice, $tp:diplomatic)"/>
+  </xsl:function>
+
+  <!-- The child a given reading shows (the HTML edition carries both, for its reading switch). -->
+  <xsl:function name="tp:chosen-in" as="element()?">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:param name="diplomatic" as="xs:boolean"/>
     <xsl:variable name="order" as="xs:string*"
-      select="if ($tp:diplomatic) then ('abbr', 'sic', 'orig') else ('expan', 'corr', 'reg')"/>
+      select="if ($diplomatic) then ('abbr', 'sic', 'orig') else ('expan', 'corr', 'reg')"/>
     <xsl:sequence select="(for $name in $order return $choice/*[local-name() eq $name], $choice/*)[1]"/>
   </xsl:function>
 

@@ -28,6 +28,7 @@
   <xsl:include href="text.xsl"/>
   <xsl:include href="citation.xsl"/>
   <xsl:include href="document-registers.xsl"/>
+  <xsl:include href="reading.xsl"/>
 
   <!-- The site manifest (s:site): this document's record, titles of the other documents. -->
   <xsl:param name="site" as="document-node()" required="yes"/>
@@ -75,6 +76,7 @@
           <xsl:variable name="text" as="node()*" select="node() except tei:teiHeader"/>
           <xsl:if test="normalize-space(string-join($text ! string(.))) ne ''
                         or exists($text/descendant-or-self::*[self::tei:gap or self::tei:graphic or self::tei:pb])">
+            <xsl:call-template name="tp:reading-switch"/>
             <section class="text" aria-labelledby="tp-text-heading">
               <h2 id="tp-text-heading">Text</h2>
               <xsl:apply-templates select="$text" mode="tp:text"/>
@@ -116,6 +118,9 @@
           </xsl:if>
           <xsl:if test="exists($text)">
             <li><a href="{$text}" type="text/plain">Plain text</a></li>
+            <xsl:if test="ends-with($text, '.txt')">
+              <li><a href="{replace($text, '\.txt$', '.diplomatic.txt')}" type="text/plain">Plain text, diplomatic</a></li>
+            </xsl:if>
           </xsl:if>
         </ul>
       </section>

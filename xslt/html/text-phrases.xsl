@@ -69,7 +69,22 @@
   <xsl:template match="tei:choice" mode="tp:text">
     <xsl:variable name="shown" as="element()?" select="tp:chosen(.)"/>
     <xsl:value-of select="tp:kept-space($shown, 'before')"/>
+    <xsl:variable name="other-reading" as="element()?" select="tp:chosen-in(., not($tp:diplomatic))"/>
     <xsl:choose>
+      <!-- Both readings, for the page's reading switch (readers.css shows one of them). -->
+      <xsl:when test="exists($shown) and exists($other-reading) and not($shown is $other-reading)">
+        <xsl:variable name="normalised" as="element()" select="if ($tp:diplomatic) then $other-reading else $shown"/>
+        <xsl:variable name="diplomatic" as="element()" select="if ($tp:diplomatic) then $shown else $other-reading"/>
+        <span>
+          <xsl:sequence select="tp:attributes(., ('choice', 'choice-both'))"/>
+          <span class="reading-normalised choice-{local-name($normalised)}">
+            <xsl:apply-templates select="$normalised/node()" mode="tp:text"/>
+          </span>
+          <span class="reading-diplomatic choice-{local-name($diplomatic)}" data-pagefind-ignore="">
+            <xsl:apply-templates select="$diplomatic/node()" mode="tp:text"/>
+          </span>
+        </span>
+      </xsl:when>
       <xsl:when test="exists($shown)">
         <xsl:variable name="other" as="xs:string" select="string-join((* except $shown) ! tp:plain(.)[. ne ''], ' / ')"/>
         <xsl:call-template name="tp:phrase">
@@ -169,11 +184,8 @@
   <xsl:template match="tei:lb" mode="tp:text">
     <xsl:if test="preceding-sibling::node()[self::* or normalize-space()]
                   and not(tp:is-word-break(.) and not($tp:diplomatic))">
-      <br>
-        <xsl:if test="tp:is-word-break(.)">
-          <xsl:attribute name="class" select="'lb-in-word'"/>
-        </xsl:if>
-      </br>
+      <!-- class lb: the page's normalised view lets the text run on (readers.css). -->
+      <br class="{if (tp:is-word-break(.)) then 'lb lb-in-word' else 'lb'}"/>
     </xsl:if>
   </xsl:template>
 

@@ -84,6 +84,7 @@ def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: 
                 continue
             _write(html / f"{slug}.html", pages.html)
             _write(text / f"{slug}.txt", pages.text)
+            _write(text / f"{slug}.diplomatic.txt", pages.diplomatic)
             (html / "tei" / f"{slug}.xml").write_bytes(document.source)
             published[document.display] = f"{slug}.html"
 

@@ -30,6 +30,7 @@ class Pages:
 
     html: str = ""
     text: str = ""
+    diplomatic: str = ""  # the text edition in the diplomatic reading
     failure: Finding | None = None
 
 
@@ -47,9 +48,10 @@ def render(transformer: Transformer, document: ParsedDocument, slug: str, site: 
         page = transformer.run("html-document", node, site=site, registers=registers,
                                **{"document-id": slug})
         plain = transformer.run("text-document", node)
+        diplomatic = transformer.run("text-document", node, reading="diplomatic")
     except Exception as exc:  # likewise
         return Pages(failure=transform_failure(document.display, exc))
-    return Pages(page, plain)
+    return Pages(page, plain, diplomatic)
 
 
 def transform_failure(display: str, exc: Exception) -> Finding:

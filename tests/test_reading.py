@@ -1,0 +1,98 @@
+"""The reading views of a document page: normalised by default, the diplomatic view one checkbox
+away, in Chromium with JavaScript disabled (a maechtekongresse protocol with choice readings);
+and the text edition in both readings."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import ROOT, require, shared, tool
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+PROTOCOL = "Aachen_Prot_1"
+
+
+@pytest.fixture(scope="module")
+def congresses(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    source = shared("corpora", "maechtekongresse", "editions")
+    out = tmp_path_factory.mktemp("reading") / "out"
+    result = subprocess.run([sys.executable, "-m", "teipress", "build", "--source", str(source), "--out",
+                             str(out)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode in (0, 1), result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def page_without_script(congresses: Path) -> Iterator:
+    executable = tool("chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - only without the test extras
+        require(False, "playwright is not installed (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable,
+                                             args=["--no-sandbox", "--disable-gpu"])
+        context = browser.new_context(java_script_enabled=False, has_touch=True)
+        page = context.new_page()
+        page.goto((congresses / "html" / f"{PROTOCOL}.html").as_uri())
+        yield page
+        browser.close()
+
+
+def first_choice() -> tuple[str, str]:
+    """The normalised and diplomatic readings of the protocol's first choice, from its TEI."""
+    source = shared("corpora", "maechtekongresse", "editions", f"{PROTOCOL}.xml")
+    choice = etree.parse(str(source)).getroot().find(f".//{TEI}text//{TEI}choice")
+    readings = {etree.QName(c).localname: " ".join("".join(c.itertext()).split()) for c in choice}
+    normalised = next(readings[n] for n in ("expan", "corr", "reg") if n in readings)
+    diplomatic = next(readings[n] for n in ("abbr", "sic", "orig") if n in readings)
+    assert normalised != diplomatic
+    return normalised, diplomatic
+
+
+def shown(page, selector: str) -> str:
+    return " ".join(page.locator(selector).first.inner_text().split())
+
+
+def test_the_toggle_switches_a_choice_without_javascript(page_without_script) -> None:
+    page = page_without_script
+    normalised, diplomatic = first_choice()
+    choice = ".text .choice-both"
+    assert page.locator(choice).count() > 0
+    assert shown(page, choice) == normalised  # inner_text is what is rendered, hidden parts left out
+    page.click("label[for='tp-diplomatic']")  # the label is the touch and mouse target
+    assert page.is_checked("#tp-diplomatic")
+    assert shown(page, choice) == diplomatic
+    page.focus("#tp-diplomatic")  # and the keyboard: Space toggles a focused checkbox
+    page.keyboard.press("Space")
+    assert not page.is_checked("#tp-diplomatic")
+    assert shown(page, choice) == normalised
+    page.tap("label[for='tp-diplomatic']")
+    assert shown(page, choice) == diplomatic
+    page.tap("label[for='tp-diplomatic']")
+
+
+def test_names_are_told_apart_by_more_than_colour(page_without_script) -> None:
+    page = page_without_script
+    styles = page.evaluate("""() => Object.fromEntries(['person', 'place', 'org'].map(kind => {
+        const el = document.querySelector(`.text a.entity.${kind}`)
+          || document.querySelector(`.legend.${kind}`);
+        return [kind, getComputedStyle(el).textDecorationStyle];
+    }))""")
+    assert len(set(styles.values())) == 3, styles
+    legend = page.inner_text(".entity-legend")
+    assert "persons" in legend and "places" in legend and "organisations" in legend
+
+
+def test_the_text_edition_is_written_in_both_readings(congresses: Path) -> None:
+    normalised, diplomatic = first_choice()
+    plain = (congresses / "text" / f"{PROTOCOL}.txt").read_text(encoding="utf-8")
+    literal = (congresses / "text" / f"{PROTOCOL}.diplomatic.txt").read_text(encoding="utf-8")
+    flat, flat_literal = " ".join(plain.split()), " ".join(literal.split())
+    assert normalised in flat and diplomatic in flat_literal and plain != literal
