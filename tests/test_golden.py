@@ -95,7 +95,8 @@ def html_note_labels(page: str) -> tuple[list[str], list[str]]:
     """The labels of the note markers in the text, and of the entries of the notes list."""
     tree = html.fromstring(page)
     markers = [a.text_content().strip("[]") for a in tree.xpath("//a[@role='doc-noteref']")]
-    listed = [s.text_content() for s in tree.xpath("//li[@role='doc-endnote']/span[@class='note-label']")]
+    listed = [s.text_content()
+              for s in tree.xpath("//section[@role='doc-endnotes']/ol/li/span[@class='note-label']")]
     return markers, listed
 
 

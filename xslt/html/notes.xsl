@@ -63,7 +63,7 @@
         <ol>
           <xsl:for-each select="$notes">
             <xsl:variable name="number" as="xs:integer" select="tp:note-number(.)"/>
-            <li id="note-{$number}" role="doc-endnote">
+            <li id="note-{$number}">
               <xsl:sequence select="tp:attributes(., ())[local-name() = ('class', 'lang')]"/>
               <span class="note-label">{tp:note-label(.)}</span>
               <xsl:text> </xsl:text>

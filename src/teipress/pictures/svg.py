@@ -17,9 +17,10 @@ Cell = str | tuple[str, str]  # text, or (text, href)
 
 
 def svg_root(key: str, width: int, height: int, title: str, description: str) -> etree._Element:
-    """<svg role="img"> named by its <title> and described by its <desc> (ids unique per page)."""
+    """<svg role="group"> named by its <title> and described by its <desc> (ids unique per page).
+    A group, not an image: its marks are links, and an image's content is not reachable."""
     root = etree.Element(f"{_SVG}svg", nsmap={None: SVG_NS}, viewBox=f"0 0 {width} {height}",
-                         role="img", width=str(width), height=str(height))
+                         role="group", width=str(width), height=str(height))
     root.set("class", f"picture picture-{key}")
     root.set("aria-labelledby", f"{key}-title {key}-desc")
     etree.SubElement(root, f"{_SVG}title", id=f"{key}-title").text = title
