@@ -54,8 +54,8 @@ def edition(request, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple
 
 def pages_of_every_kind(out: Path) -> list[str]:
     html = out / "html"
-    documents = sorted(p.name for p in html.glob("*.html")
-                       if p.name not in KINDS and not p.name.startswith("corpus-") and p.name != "search.html")
+    documents = sorted(p.name for p in html.glob("*.html") if p.name not in KINDS
+                       and not p.name.startswith("corpus-") and p.name != "search.html")
     years = sorted(p.name for p in html.glob("corpus-timeline-*.html"))
     return [*KINDS, documents[0], years[0]]
 
