@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import pty
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -167,44 +162,3 @@ def test_shared_corpora_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, c
     normalised = [p for p in (tmp_path / "out/text").glob("*.txt") if not p.name.endswith(".diplomatic.txt")]
     assert len(normalised) == len(documents)
 
-
-def generated_corpus(tmp_path: Path, documents: int, seed: int = 1) -> Path:
-    """A synthetic letters edition (documents/ and registers/) from the shared generator."""
-    generator = shared("tools", "gen_corpus.py")
-    subprocess.run([sys.executable, str(generator), "--docs", str(documents), "--seed", str(seed),
-                    str(tmp_path / "corpus")], check=True, capture_output=True)
-    return tmp_path / "corpus" / "documents"
-
-
-def build_on_a_terminal(source: Path, out: Path, *args: str) -> str:
-    """`teipress build` with stderr on a pseudo-terminal, as in an editor's shell: what it shows."""
-    controller, terminal = pty.openpty()
-    process = subprocess.Popen([sys.executable, "-m", "teipress", "build", "--source", str(source),
-                                "--out", str(out), *args], stdout=subprocess.DEVNULL,
-                               stderr=terminal, cwd=out.parent)
-    os.close(terminal)
-    shown = b""
-    with contextlib.suppress(OSError):  # EIO once the process has closed the terminal
-        while chunk := os.read(controller, 4096):
-            shown += chunk
-    os.close(controller)
-    assert process.wait(timeout=300) == 0
-    return shown.decode("utf-8", "replace")
-
-
-def test_progress_bar_on_a_terminal_and_not_with_quiet(tmp_path: Path) -> None:
-    source = generated_corpus(tmp_path, 25)
-    shown = build_on_a_terminal(source, tmp_path / "out")
-    assert "rendering" in shown and "25/25" in shown and "documents/s" in shown, shown
-    quiet = build_on_a_terminal(source, tmp_path / "quiet", "--quiet")
-    assert "rendering" not in quiet and "documents/s" not in quiet, quiet
-    assert "published 25 document(s)" in quiet
-
-
-def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
-    source = generated_corpus(tmp_path, 25)
-    result = subprocess.run([sys.executable, "-m", "teipress", "build", "--source", str(source),
-                             "--out", str(tmp_path / "out")], capture_output=True, text=True,
-                            cwd=tmp_path, check=False)
-    assert "published 25 document(s)" in result.stderr
-    assert "documents/s" not in result.stderr and "rendering" not in result.stderr

@@ -79,16 +79,21 @@ def validate(paths: tuple[Path, ...], schema: Path | None, engine: str, timeout:
 @click.option("--xinclude", is_flag=True, help=XINCLUDE_HELP)
 @click.option("--quiet", "-q", is_flag=True,
               help="No progress display (there is none anyway when stderr is not a terminal).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes that render documents [default: the machine's cores].")
+@click.option("--executor", metavar="dask://HOST:PORT",
+              help="Render on a Dask distributed cluster instead of local worker processes.")
 def build(source: Path, out: Path, schema: Path | None, engine: str, timeout: float,
           config: Path | None, registers: tuple[Path, ...], strict: bool, xinclude: bool,
-          quiet: bool) -> None:
+          quiet: bool, jobs: int | None, executor: str | None) -> None:
     """Validate the sources and publish the HTML and plain-text editions."""
     from .commands import run_build
     from .project import Project
     from .validate import Checks
 
     project = Project.find([source], config, registers, Checks(schema, engine, False, timeout))
-    raise SystemExit(run_build(source, out, project, strict, xinclude, quiet))
+    raise SystemExit(run_build(source, out, project, strict, xinclude, quiet=quiet, jobs=jobs,
+                               executor=executor))
 
 
 @main.command()

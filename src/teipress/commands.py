@@ -77,14 +77,16 @@ def _is_source(_change: object, name: str) -> bool:
 
 
 def run_build(source: Path, out: Path, project: Project, strict: bool, xinclude: bool,
-              quiet: bool = False) -> int:
+              quiet: bool = False, jobs: int | None = None, executor: str | None = None) -> int:
     from .build import build
+    from .build.executors import default_jobs
 
     if not source.is_dir():
         raise click.UsageError(f"source folder {display_path(source)} does not exist")
     try:
         result = build(source, out, project=project, strict=strict, xinclude=xinclude,
-                       progress=not quiet and sys.stderr.isatty())
+                       progress=not quiet and sys.stderr.isatty(), jobs=jobs or default_jobs(),
+                       executor=executor)
     except OSError as exc:  # disk full, permissions: nothing was replaced
         where = f" ({exc.filename})" if exc.filename else ""
         raise TeipressError(f"could not write the edition{where}: {exc.strerror or exc}; "
@@ -94,7 +96,8 @@ def run_build(source: Path, out: Path, project: Project, strict: bool, xinclude:
             click.echo(finding.format(), err=True)
     click.echo(f"validation: {summary_line(result.reports)} "
                f"(report: {display_path(out / 'html' / 'validation.html')})", err=True)
-    click.echo(f"published {len(result.published)} document(s) to {display_path(out)}"
+    click.echo(f"published {len(result.published)} document(s) to {display_path(out)} "
+               f"({result.rendered} rendered, the others unchanged from the build cache)"
                + (f"; {len(result.failed)} file(s) failed and were not published" if result.failed
                   else ""), err=True)
     return EXIT_INVALID if result.failed else EXIT_OK

@@ -26,11 +26,13 @@ from ..publish import staged_output
 from ..resources import stylesheet
 from ..search import add_search_data, index_site
 from ..site import REGISTER_PAGES, register_entries, registers_element, slugs_for
-from ..transform import load_transformer
 from ..validate import load_corpus, validate_corpus
+from .cache import BuildCache
 from .edition import Manifest, listing_pages, validation_pages, with_failures
+from .executors import runner
+from .mapping import Rendering, catalogue_all
 from .progress import with_progress
-from .render import catalogue, render
+from .render import Context, Source, worker_transformer
 
 
 @dataclass
@@ -38,10 +40,11 @@ class BuildResult:
     reports: list[FileReport]
     published: list[str] = field(default_factory=list)
     failed: list[FileReport] = field(default_factory=list)
+    rendered: int = 0  # documents whose pages were made, not taken from the cache
 
 
 def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: bool,
-          progress: bool = False) -> BuildResult:
+          progress: bool = False, jobs: int = 1, executor: str | None = None) -> BuildResult:
     # discover, parse, validate
     checks, registers_at = project.checks, list(project.registers)
     corpus = load_corpus([source], registers_at, xinclude=xinclude)
@@ -50,35 +53,40 @@ def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: 
         raise BuildRefused("the sources have errors and --strict was given; nothing was published")
     documents = [d for d in corpus.subjects if not is_within(d.path, registers_at)]
     registers = [d for d in corpus.documents if is_within(d.path, registers_at)]
-    transformer = load_transformer()
+    slugs = slugs_for(documents)
+    sources = [Source(d.display, etree.tostring(d.root, encoding="unicode"), slugs[d.path])
+               for d in documents]
+    transformer, cache = worker_transformer(), BuildCache(out)
 
-    with staged_output(out, [source]) as staging:
+    with staged_output(out, [source]) as staging, runner(executor, jobs, len(documents)) as pool:
         html, text = staging / "html", staging / "text"
         (html / "tei").mkdir(parents=True)
         text.mkdir()
 
         # map: each document's catalogue record
-        catalogued = {d.path: catalogue(transformer, d) for d in documents}
+        catalogued = dict(zip((d.path for d in documents), catalogue_all(pool, cache, sources), strict=True))
         failures = [c.failure for c in catalogued.values() if c.failure is not None]
         records = {p: etree.fromstring(c.record.encode()) for p, c in catalogued.items() if c.record}
-        listed = [d for d in documents if d.path in records]
+        listed = [(d, s) for d, s in zip(documents, sources, strict=True) if d.path in records]
 
         # reduce: citations (their downloads are written here), the site manifest, the registers
-        slugs, entries, cited = slugs_for(documents), register_entries(registers, documents), \
-            EditionFacts.from_settings(project.settings)
-        cite_documents({d: records[d.path] for d in listed}, entries, cited, html, slugs)
-        add_search_data({d: records[d.path] for d in listed}, corpus.index,
+        entries, cited = register_entries(registers, documents), EditionFacts.from_settings(project.settings)
+        cite_documents({d: records[d.path] for d, _ in listed}, entries, cited, html, slugs)
+        add_search_data({d: records[d.path] for d, _ in listed}, corpus.index,
                         register_names(entries, REGISTER_PAGES))
         manifest = Manifest(project.settings, entries, corpus.index, slugs,
-                            edition_element(cited, html), {d.path: d.root for d in listed})
-        registers_node = transformer.node(registers_element(entries))
-        site_node = transformer.node(manifest.site(records))
+                            edition_element(cited, html), {d.path: d.root for d, _ in listed})
+        registers_xml = etree.tostring(registers_element(entries), encoding="unicode")
+        site_xml = etree.tostring(manifest.site(records), encoding="unicode")
 
         # map: each catalogued document's pages, written into the staging folder as they come
+        rendering = Rendering(pool, cache, Context(site_xml, registers_xml))
+        made = rendering.pages([s for _, s in listed])
         published: dict[str, str] = {}
-        for document in with_progress(listed, len(listed), label="rendering", enabled=progress):
+        for document, pages in with_progress(zip((d for d, _ in listed), made, strict=True),
+                                             len(listed),
+                                             label="rendering", enabled=progress):
             slug = slugs[document.path]
-            pages = render(transformer, document, slug, site_node, registers_node)
             if pages.failure is not None:
                 failures.append(pages.failure)
                 continue
@@ -90,8 +98,9 @@ def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: 
 
         # reduce: the pages that list the edition (only what was published), the validation report
         if len(published) != len(records):  # the index must not list pages that failed
-            records = {d.path: records[d.path] for d in listed if d.display in published}
-            site_node = transformer.node(manifest.site(records))
+            records = {d.path: records[d.path] for d, _ in listed if d.display in published}
+            site_xml = etree.tostring(manifest.site(records), encoding="unicode")
+        site_node, registers_node = transformer.node(site_xml), transformer.node(registers_xml)
         reports = with_failures(reports, failures)
         listing = listing_pages(transformer, manifest, records, site_node, registers_node)
         listing |= validation_pages(transformer, reports, published, source, checks.schema_path.name,
@@ -103,11 +112,12 @@ def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: 
 
         # reduce: the search index of the finished pages (kept when they did not change)
         index_site(html, out.absolute() / "html", project.settings.language)
+    cache.close()
 
     shown = {d.display for d in documents}
     failed = [r for r in reports if r.path in shown and r.path not in published]
     failed += [r for r in corpus.failed() if r.path not in {f.path for f in failed}]
-    return BuildResult(reports, list(published), failed)
+    return BuildResult(reports, list(published), failed, rendering.rendered)
 
 
 def _write(path: Path, content: str) -> None:

@@ -1,0 +1,71 @@
+"""The two map passes of a build, each through the cache: what is cached is taken from it, the
+rest is sent to the executor in batches, and results come back in document order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .cache import BuildCache, code_version, digest
+from .executors import Runner, batches
+from .render import Catalogued, Context, Pages, Source, catalogue_batch, render_batch
+
+
+def catalogue_all(runner: Runner, cache: BuildCache, sources: list[Source]) -> list[Catalogued]:
+    """Every document's catalogue record (or failure), in the order of `sources`."""
+    keys = [digest(code_version(), "catalogue", s.tei) for s in sources]
+    found: list[Catalogued | None] = [_record(cache.get(key)) for key in keys]
+    missing = [i for i, result in enumerate(found) if result is None]
+    tasks = [([sources[i] for i in batch],) for batch in batches(missing, runner.workers)]
+    done = (result for batch in runner.map(catalogue_batch, tasks) for result in batch)
+    for i, result in zip(missing, done, strict=True):
+        found[i] = result
+        if result.failure is None:
+            cache.put(keys[i], {"record": result.record})
+    return [result for result in found if result is not None]
+
+
+def _record(value: dict | None) -> Catalogued | None:
+    return Catalogued(value["record"]) if value and isinstance(value.get("record"), str) else None
+
+
+class Rendering:
+    """Pages for every document, cached pages first; `rendered` counts the documents whose pages
+    had to be made (the incremental build's work)."""
+
+    def __init__(self, runner: Runner, cache: BuildCache, context: Context) -> None:
+        self.runner, self.cache, self.context = runner, cache, context
+        self.rendered = 0
+
+    def pages(self, sources: list[Source]) -> Iterator[Pages]:
+        """The pages of each source, in order, as they become available."""
+        around = digest(self.context.site, self.context.registers)
+        keys = [(digest(code_version(), "html", s.slug, s.tei, around),
+                 digest(code_version(), "text", s.tei)) for s in sources]
+        cached = [(self.cache.get(h), self.cache.get(t)) for h, t in keys]
+        wants = [(not _has(h, "page"), not _has(t, "page", "diplomatic")) for h, t in cached]
+        wanted = [i for i, want in enumerate(wants) if any(want)]
+        tasks = [(self.context, [(sources[i], *wants[i]) for i in batch])
+                 for batch in batches(wanted, self.runner.workers)]
+        made = (pages for batch in self.runner.map(render_batch, tasks) for pages in batch)
+        self.rendered += len(wanted)
+        waiting = set(wanted)
+        for i, (html, text) in enumerate(cached):
+            if i not in waiting:
+                yield Pages(html["page"], text["page"], text["diplomatic"])
+                continue
+            pages = next(made)
+            if pages.failure is not None:
+                yield pages
+                continue
+            want_html, want_text = wants[i]
+            if want_html:
+                self.cache.put(keys[i][0], {"page": pages.html})
+            if want_text:
+                self.cache.put(keys[i][1], {"page": pages.text, "diplomatic": pages.diplomatic})
+            yield Pages(pages.html if want_html else html["page"],
+                        pages.text if want_text else text["page"],
+                        pages.diplomatic if want_text else text["diplomatic"])
+
+
+def _has(value: dict | None, *fields: str) -> bool:
+    return isinstance(value, dict) and all(isinstance(value.get(f), str) for f in fields)

@@ -1,0 +1,154 @@
+"""Builds of many documents: progress display, worker processes, a Dask cluster, the
+incremental cache. Every variant must publish exactly the bytes of a one-process clean build."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pty
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import shared
+
+
+def generated_corpus(tmp_path: Path, documents: int, seed: int = 1) -> Path:
+    """A synthetic letters edition (documents/ and registers/) from the shared generator."""
+    generator = shared("tools", "gen_corpus.py")
+    subprocess.run([sys.executable, str(generator), "--docs", str(documents), "--seed", str(seed),
+                    str(tmp_path / "corpus")], check=True, capture_output=True)
+    return tmp_path / "corpus" / "documents"
+
+
+def build_on_a_terminal(source: Path, out: Path, *args: str) -> str:
+    """`teipress build` with stderr on a pseudo-terminal, as in an editor's shell: what it shows."""
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "teipress", "build", "--source", str(source),
+                                "--out", str(out), *args], stdout=subprocess.DEVNULL,
+                               stderr=terminal, cwd=out.parent)
+    os.close(terminal)
+    shown = b""
+    with contextlib.suppress(OSError):  # EIO once the process has closed the terminal
+        while chunk := os.read(controller, 4096):
+            shown += chunk
+    os.close(controller)
+    assert process.wait(timeout=300) == 0
+    return shown.decode("utf-8", "replace")
+
+
+def test_progress_bar_on_a_terminal_and_not_with_quiet(tmp_path: Path) -> None:
+    source = generated_corpus(tmp_path, 25)
+    shown = build_on_a_terminal(source, tmp_path / "out")
+    assert "rendering" in shown and "25/25" in shown and "documents/s" in shown, shown
+    quiet = build_on_a_terminal(source, tmp_path / "quiet", "--quiet")
+    assert "rendering" not in quiet and "documents/s" not in quiet, quiet
+    assert "published 25 document(s)" in quiet
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
+    source = generated_corpus(tmp_path, 25)
+    result = subprocess.run([sys.executable, "-m", "teipress", "build", "--source", str(source),
+                             "--out", str(tmp_path / "out")], capture_output=True, text=True,
+                            cwd=tmp_path, check=False)
+    assert "published 25 document(s)" in result.stderr
+    assert "documents/s" not in result.stderr and "rendering" not in result.stderr
+
+
+def teipress_build(source: Path, out: Path, *args: str) -> subprocess.CompletedProcess:
+    result = subprocess.run([sys.executable, "-m", "teipress", "build", "--source", str(source),
+                             "--out", str(out), "--quiet", *args], capture_output=True, text=True,
+                            cwd=out.parent, check=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every output file but Pagefind's search index, whose chunk order varies from run to run
+    (tests/test_search.py checks it is kept when the pages do not change)."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+            if p.is_file() and not p.relative_to(folder).as_posix().startswith("html/pagefind/")}
+
+
+def rendered(result: subprocess.CompletedProcess) -> int:
+    """The number of documents the build had to render (the rest came from its cache)."""
+    return int(re.search(r"^published \d+ document\(s\) to .* \((\d+) rendered", result.stderr,
+                         flags=re.MULTILINE).group(1))
+
+
+def clean_build(source: Path, out: Path) -> dict[str, bytes]:
+    """A one-process build with no cache: the reference every other build must equal."""
+    shutil.rmtree(out.parent / f".{out.name}.cache", ignore_errors=True)
+    teipress_build(source, out, "--jobs", "1")
+    shutil.rmtree(out.parent / f".{out.name}.cache", ignore_errors=True)
+    return snapshot(out)
+
+
+def test_worker_processes_publish_the_same_bytes(tmp_path: Path) -> None:
+    source = generated_corpus(tmp_path, 30)
+    result = teipress_build(source, tmp_path / "parallel", "--jobs", "2")
+    assert rendered(result) == 30
+    assert snapshot(tmp_path / "parallel") == clean_build(source, tmp_path / "serial")
+
+
+def test_dask_cluster_publishes_the_same_bytes(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    source = generated_corpus(tmp_path, 16)
+    with distributed.LocalCluster(host="127.0.0.1", n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        address = cluster.scheduler_address.removeprefix("tcp://")
+        assert address.startswith("127.0.0.1:")
+        teipress_build(source, tmp_path / "dask", "--executor", f"dask://{address}")
+    assert snapshot(tmp_path / "dask") == clean_build(source, tmp_path / "local")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_one_changed_document_is_the_only_one_rendered_again(tmp_path: Path) -> None:
+    source = generated_corpus(tmp_path, 100)
+    out = tmp_path / "out"
+    assert rendered(teipress_build(source, out)) == 100
+    assert rendered(teipress_build(source, out)) == 0
+    edit(source / "doc-000042.xml", "<p>", "<p>Changed here. ")
+    assert rendered(teipress_build(source, out)) == 1  # 1 % of the corpus
+    assert snapshot(out) == clean_build(source, tmp_path / "clean")
+
+
+def test_incremental_builds_equal_clean_builds_after_any_change(tmp_path: Path) -> None:
+    source = generated_corpus(tmp_path, 16)
+    registers = source.parent / "registers"
+    out = tmp_path / "out"
+    teipress_build(source, out)
+    rounds = [
+        [lambda: edit(source / "doc-000003.xml", "<title>", "<title>Retitled: "),  # index, neighbours
+         lambda: shutil.copy(source / "doc-000005.xml", source / "doc-000099.xml")],  # added
+        [lambda: (source / "doc-000007.xml").rename(source / "doc-000077.xml"),  # renamed
+         lambda: (source / "doc-000011.xml").unlink(),  # deleted
+         lambda: edit(registers / "persons.xml", "<persName>", "<persName>Dr. ")],  # an entry
+    ]
+    for number, changes in enumerate(rounds):
+        for change in changes:
+            change()
+        teipress_build(source, out)
+        assert snapshot(out) == clean_build(source, tmp_path / f"clean-{number}"), number
+
+
+def test_a_corrupt_cache_is_ignored(tmp_path: Path) -> None:
+    source = generated_corpus(tmp_path, 12)
+    out = tmp_path / "out"
+    teipress_build(source, out)
+    entries = sorted(p for p in (tmp_path / ".out.cache").rglob("*.json"))
+    assert entries
+    for number, entry in enumerate(entries):  # torn writes, flipped bytes, hand edits
+        data = entry.read_bytes()
+        entry.write_bytes(data[: len(data) // 2] if number % 2 else data.replace(b"<", b">", 1))
+    assert rendered(teipress_build(source, out)) == 12
+    assert snapshot(out) == clean_build(source, tmp_path / "clean")
