@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ROOT, require, shared, tool
 
-KINDS = ["index.html", "persons.html", "places.html", "organisations.html", "validation.html",
+KINDS = ["index.html", "about.html", "persons.html", "places.html", "organisations.html", "validation.html",
          "corpus-timeline.html", "corpus-network.html", "corpus-map.html"]
 
 

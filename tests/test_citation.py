@@ -157,6 +157,21 @@ def test_the_edition_itself_is_citable(site: Path) -> None:
     assert entry.entry_type == "misc" and entry.fields_dict["publisher"].value == "teipress project"
 
 
+def test_the_about_page_describes_the_edition_from_the_header(site: Path) -> None:
+    root = etree.parse(str(SEED_DOCUMENT)).getroot()
+    principles = text(root.find(f".//{TEI}editorialDecl/{TEI}p"))
+    page = html.parse(str(site / "about.html"))
+    shown = text(page.find(".//section[@class='about-principles']"))
+    assert principles in shown
+    responsibility = text(page.find(".//section[@class='about-responsibility']"))
+    assert "Translation from Russian" in responsibility and "John Henriksen" in responsibility
+    assert "Smith, Jane" in responsibility and "teipress project" in responsibility
+    assert page.find(".//section[@class='cite']//p[@class='recommended-citation']") is not None
+    assert embedded_metadata(site / "about.html")["citation_title"] == [
+        "Soviet Diplomatic Documents of the Cuban Missile Crisis"]
+    assert page.find(".//a[@href='validation.html']") is not None
+
+
 def test_hostile_text_cannot_leave_the_json_ld_block() -> None:
     from teipress.citation import Citation, EditionFacts, json_ld
 

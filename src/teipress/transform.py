@@ -24,6 +24,7 @@ STYLESHEETS = {
     "html-validation": "html/validation.xsl",
     "html-pictures": "html/pictures.xsl",
     "html-search": "html/search.xsl",
+    "html-about": "html/about.xsl",
     "text-document": "text/document.xsl",
 }
 

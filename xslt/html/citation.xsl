@@ -36,8 +36,7 @@
       <section class="cite" aria-labelledby="tp-cite-heading" data-pagefind-ignore="">
         <h2 id="tp-cite-heading">{$heading}</h2>
         <p class="recommended-citation" id="tp-citation">{$citation/s:recommended}</p>
-        <p class="cite-hint">Add the date you consulted the page. To cite one paragraph, use the
-          link beside it (¶), which ends in its anchor.</p>
+        <p class="cite-hint">Add the date you consulted the page.</p>
         <xsl:if test="exists($citation/s:download)">
           <ul class="cite-downloads">
             <xsl:for-each select="$citation/s:download[tp:safe-href(@href)]">

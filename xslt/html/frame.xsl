@@ -101,6 +101,7 @@
               </xsl:choose>
             </p>
           </xsl:for-each>
+          <p class="about-link"><a href="about.html">About this edition</a></p>
           <p class="validation-link"><a href="validation.html">
             <xsl:if test="$current eq 'validation'">
               <xsl:attribute name="aria-current" select="'page'"/>

@@ -21,6 +21,8 @@ from ..report import as_xml
 from ..site import REGISTER_PAGES, SITE_NS, site_element
 from ..transform import Transformer
 
+_TEI = "{http://www.tei-c.org/ns/1.0}"
+
 
 @dataclass(frozen=True)
 class Manifest:
@@ -59,7 +61,20 @@ def listing_pages(transformer: Transformer, manifest: Manifest, records: dict[Pa
         pages[page] = transformer.run("html-pictures", transformer.node(picture), site=site)
     for kind, page in REGISTER_PAGES.items():
         pages[page] = transformer.run("html-register", registers, site=site, kind=kind)
+    about = about_source([manifest.roots[path] for path in records])
+    if about is not None:
+        pages["about.html"] = transformer.run("html-about", transformer.node(about), site=site,
+                                              registers=registers)
     return pages
+
+
+def about_source(roots: list[etree._Element]) -> etree._Element | None:
+    """The header the About page describes: the first document's that says how the edition was
+    encoded (projectDesc or editorialDecl), else the first document's."""
+    encoding = f"{_TEI}teiHeader/{_TEI}encodingDesc/{_TEI}"
+    describing = [r for r in roots if r.find(encoding + "projectDesc") is not None
+                  or r.find(encoding + "editorialDecl") is not None]
+    return (describing or roots or [None])[0]
 
 
 def with_failures(reports: list[FileReport], failures: list[Finding]) -> list[FileReport]:
