@@ -232,3 +232,122 @@ def test_tei_all_runs_its_embedded_schematron_too(tmp_path: Path, monkeypatch) -
     grammar_only = CliRunner().invoke(main, ["validate", "--schema", str(schema), "--grammar-only",
                                              "t.xml"], catch_exceptions=False)
     assert grammar_only.exit_code == 0, grammar_only.output
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 9: project rules only where they belong; duplicate ids; XInclude fallbacks and fragments
+
+
+def rules_fired(result: Result) -> set[str]:
+    return {f["rule"] for file in json.loads(result.output)["files"] for f in file["findings"]}
+
+
+def foreign_corpus(folder: Path) -> Path:
+    """Two valid TEI files of another project: root ids that are not file names, one id in both."""
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.xml").write_text(tei(f"doc-{name}", '      <p xml:id="shared">x</p>'),
+                                           encoding="utf-8")
+    return folder
+
+
+def test_project_rules_do_not_run_with_another_schema(tmp_path: Path, monkeypatch) -> None:
+    schema = shared("reference", "tei_all.rng")
+    corpus = foreign_corpus(tmp_path / "foreign")
+    monkeypatch.chdir(tmp_path)
+    with_tei_all = CliRunner().invoke(main, ["validate", "--schema", str(schema), "--format", "json",
+                                             "foreign"], catch_exceptions=False)
+    assert with_tei_all.exit_code == 0, with_tei_all.output
+    assert rules_fired(with_tei_all) == set()
+    # Settings that ask for the project's rules get them with tei_all too.
+    (corpus / "teipress.toml").write_text(f'[validation]\nschema = "{schema}"\nproject_rules = true\n')
+    asked = CliRunner().invoke(main, ["validate", "--format", "json", "foreign"], catch_exceptions=False)
+    assert {"document-id", "id-unique"} <= rules_fired(asked)
+
+
+def test_id_unique_names_three_other_files_and_counts_the_rest(tmp_path: Path, monkeypatch) -> None:
+    for n in range(1, 8):
+        (tmp_path / f"f{n}.xml").write_text(tei(f"f{n}", '      <p xml:id="GD-PPA">x</p>'), encoding="utf-8")
+    (tmp_path / "teipress.toml").write_text("[validation]\nproject_rules = true\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["validate", "--format", "json", "."], catch_exceptions=False)
+    messages = [f["message"] for file in json.loads(result.output)["files"] for f in file["findings"]
+                if f["rule"] == "id-unique"]
+    assert len(messages) == 7
+    assert messages[0].startswith('xml:id "GD-PPA" on <p> is also used in f2.xml, f3.xml, f4.xml and 3 '
+                                  "other file(s);"), messages[0]
+
+
+@pytest.mark.parametrize("engine", ["lxml", "jing"])
+def test_a_duplicate_id_is_not_called_an_invalid_name(tmp_path: Path, monkeypatch, engine: str) -> None:
+    schema = shared("reference", "tei_all.rng")
+    if engine == "jing":
+        tool("jing")
+    (tmp_path / "d.xml").write_text(tei("d", '      <p xml:id="GD-PPA">a</p><p xml:id="GD-PPA">b</p>'),
+                                    encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["validate", "--schema", str(schema), "--engine", engine, "d.xml"],
+                                catch_exceptions=False)
+    assert result.exit_code == 1
+    errors = error_lines(result)
+    assert errors and not [e for e in errors if "XML name" in e or "not starting with a digit" in e], errors
+    assert any('"GD-PPA" is used twice' in e for e in errors)
+
+
+XI = 'xmlns:xi="http://www.w3.org/2001/XInclude"'
+INCLUDES = {  # file -> what its listBibl includes
+    "remote-fallback.xml": f'<xi:include {XI} href="http://127.0.0.1:9/bibliography.xml">'
+                           "<xi:fallback><bibl>Local copy of the bibliography.</bibl></xi:fallback>"
+                           "</xi:include>",
+    "missing-fallback.xml": f'<xi:include {XI} href="nowhere.xml"><xi:fallback><bibl>Lost.</bibl>'
+                            "</xi:fallback></xi:include>",
+    "missing-no-fallback.xml": f'<xi:include {XI} href="nowhere.xml"/>',
+    "invalid-fallback.xml": f'<xi:include {XI} href="nowhere.xml"><xi:fallback><foo/></xi:fallback>'
+                            "</xi:include>",
+    "includes-fragment.xml": f'<xi:include {XI} href="fragments/bibl.xml"/>',
+}
+
+
+def inscriptions_with_includes(folder: Path) -> Path:
+    """The shared EpiDoc inscription, its bibliography included in each way INCLUDES lists,
+    plus the fragment one of them includes (a <bibl>, not a TEI document)."""
+    inscription = shared("corpora", "epidoc-isicily", "ISic000001.xml").read_text(encoding="utf-8")
+    (folder / "fragments").mkdir(parents=True)
+    (folder / "fragments" / "bibl.xml").write_text(
+        '<bibl xmlns="http://www.tei-c.org/ns/1.0"><author>Kaibel</author><date>1890</date></bibl>\n')
+    for name, include in INCLUDES.items():
+        (folder / name).write_text(inscription.replace("<listBibl>", "<listBibl>" + include, 1),
+                                   encoding="utf-8")
+    return folder
+
+
+def test_xinclude_verdicts_equal_jings(tmp_path: Path, monkeypatch) -> None:
+    """jing (Debian's wrapper expands XInclude with Xerces, which uses xi:fallback when the
+    network or the file is not there) and teipress --xinclude agree file by file."""
+    schema = shared("reference", "tei_all.rng")
+    folder = inscriptions_with_includes(tmp_path / "inscriptions")
+    # One file per run: jing stops at the first file with a fatal error (a failed include).
+    jing_invalid = {name for name in INCLUDES
+                    if subprocess.run([tool("jing"), str(schema), str(folder / name)], capture_output=True,
+                                      check=False).returncode != 0}
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["validate", "--xinclude", "--schema", str(schema), "--format", "json",
+                                       "inscriptions"], catch_exceptions=False)
+    files = json.loads(result.output)["files"]
+    assert {Path(f["path"]).name for f in files} == set(INCLUDES)  # the fragment is no document
+    assert {Path(f["path"]).name for f in files if not f["valid"]} == jing_invalid
+    assert jing_invalid == {"missing-no-fallback.xml", "invalid-fallback.xml"}
+
+
+def test_an_included_fragment_does_not_fail_the_build(tmp_path: Path, monkeypatch) -> None:
+    folder = inscriptions_with_includes(tmp_path / "inscriptions")
+    for name in ("missing-no-fallback.xml", "invalid-fallback.xml"):
+        (folder / name).unlink()
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", "--xinclude", "--source", "inscriptions", "--out", "out"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "not a TEI document" not in result.output
+    page = (tmp_path / "out" / "html" / "remote-fallback.html").read_text(encoding="utf-8")
+    assert "Local copy of the bibliography." in page
+    assert not list((tmp_path / "out").rglob("bibl.*"))

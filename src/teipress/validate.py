@@ -56,16 +56,18 @@ def load_corpus(paths: list[Path], registers: list[Path], *, xinclude: bool = Fa
     folder given on the command line, or the folder of a file given)."""
     corpus = Corpus()
     subject_paths: set[Path] = set()
+    fragments: set[Path] = set()
     for given in paths:
         sources = discover([given])
         for finding in sources.missing:
             corpus.add(finding)
         root = given if given.is_dir() else given.parent
         for path in sources.files:
-            document = _load(corpus, path, root if xinclude else None)
+            document = _load(corpus, path, root if xinclude else None, fragments)
             if document is not None and document.path not in subject_paths:
                 subject_paths.add(document.path)
                 corpus.subjects.append(document)
+    _drop_fragments(corpus, fragments)
     if registers:
         for path in discover(registers).files:
             if path not in subject_paths:
@@ -75,7 +77,20 @@ def load_corpus(paths: list[Path], registers: list[Path], *, xinclude: bool = Fa
     return corpus
 
 
-def _load(corpus: Corpus, path: Path, include_root: Path | None) -> ParsedDocument | None:
+def _drop_fragments(corpus: Corpus, fragments: set[Path]) -> None:
+    """Files other files include (whole, or with a root that is not TEI) are parts of those
+    documents, not documents: they are neither checked nor published on their own."""
+    if not fragments:
+        return
+    dropped = {d.display for d in corpus.subjects if d.path.resolve() in fragments}
+    dropped |= {shown for shown in corpus.reports if Path(shown).resolve() in fragments}
+    corpus.subjects = [d for d in corpus.subjects if d.display not in dropped]
+    for shown in dropped:
+        corpus.reports.pop(shown, None)
+
+
+def _load(corpus: Corpus, path: Path, include_root: Path | None,
+          fragments: set[Path]) -> ParsedDocument | None:
     corpus.reports.setdefault(display_path(path), FileReport(display_path(path)))
     result = parse_file(path)
     for finding in result.findings:
@@ -86,7 +101,9 @@ def _load(corpus: Corpus, path: Path, include_root: Path | None) -> ParsedDocume
     for finding in notices(document):
         corpus.add(finding)
     if include_root is not None:
-        for finding in xinclude.expand(document, include_root):
+        expansion = xinclude.expand(document, include_root)
+        fragments |= expansion.fragments
+        for finding in expansion.findings:
             corpus.add(finding)
     elif (include := next(document.root.iter(f"{{{xinclude.XI_NS}}}include"), None)) is not None:
         corpus.add(document.finding(include, "warning", "xinclude",

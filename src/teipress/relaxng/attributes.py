@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from .. import XML_NS
 from .index import SchemaIndex, content_children
 from .names import Name, element_name, matches, name_class, pattern_name, rng_children, split_tag
 from .values import ValueRules, value_pattern
@@ -107,6 +108,10 @@ class AttributeRules:
             # when libxml2 named the attribute, what it expects is said in any case.
             if local is None and any(v is not False for v in verdicts):
                 continue
+            # An xml:id of the right form that libxml2 still rejects is one used twice (its ID
+            # datatype); "expected an XML name" would be false (issue 9).
+            if attr == (XML_NS, "id") and verdicts and all(v is True for v in verdicts):
+                return f'{shown}: xml:id "{shorten(value)}" is used twice in this document'
             wanted = " or ".join(dict.fromkeys(self.values.describe(value_pattern(p))
                                                for p in patterns))
             return f"{shown}: invalid value for @{display_name(*attr)}: expected {wanted}"
