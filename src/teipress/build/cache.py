@@ -9,6 +9,7 @@ error, a hand edit) is ignored and recomputed, never trusted. Deleting the folde
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -79,7 +80,8 @@ class BuildCache:
             return
         for path in self.folder.rglob("*"):
             if path.is_file() and path.stem not in self._used:
-                path.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):  # the output is published already
+                    path.unlink()
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
