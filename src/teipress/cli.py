@@ -143,3 +143,22 @@ def import_(text: Path, out: Path | None, config: Path | None, registers: tuple[
     from .exchange.commands import run_import
 
     raise SystemExit(run_import(text, registers, out, config, dry_run, force))
+
+
+@main.command()
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["tei", "teicorpus", "cmif", "bagit", "dc"]))
+@click.option("--source", type=click.Path(path_type=Path, file_okay=False), default=Path("tei"),
+              show_default=True, help="Folder of TEI sources.")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False),
+              help="Output folder, replaced as a whole when the export is valid [default: export/FORMAT].")
+@source_options
+def export(fmt: str, source: Path, out: Path | None, config: Path | None,
+           registers: tuple[Path, ...]) -> None:
+    """Export the edition for archives: tei, teicorpus, cmif, bagit or dc.
+
+    Exit status: 0 written and valid, 1 the output would not be valid (nothing written), 2 usage
+    or I/O error.
+    """
+    from .exchange.commands import run_export
+
+    raise SystemExit(run_export(fmt, source, out or Path("export") / fmt, config, registers))

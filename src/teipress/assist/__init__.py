@@ -16,6 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import TeipressError
+from ..exchange.edition import indent_element_only
 from ..findings import Finding, display_path
 from ..validate import Checks, load_corpus, validate_corpus
 from .draft import HeaderFacts, make_draft
@@ -73,7 +74,7 @@ def make_import(text: str, gazetteer: Gazetteer, identifier: str, *, publisher: 
     facts = HeaderFacts(identifier, publisher_match, publisher, licence, source_name)
     gaps: list[str] = []
     root = make_draft(transcription, facts, tagging, gaps)
-    _indent(root)
+    indent_element_only(root)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n", tagging, gaps
 
 
@@ -102,20 +103,6 @@ def write_draft(result: ImportResult, *, force: bool) -> None:
         if os.path.exists(temporary):
             os.unlink(temporary)
     result.written = True
-
-
-def _indent(element: etree._Element, level: int = 0) -> None:
-    """Indent element-only content; mixed content (a paragraph, a title) is left as written, so
-    no whitespace is added to the text (lxml's indent() would add it before a leading name)."""
-    children = list(element)
-    blank = not (element.text or "").strip() and all(not (c.tail or "").strip() for c in children)
-    if not children or not blank:
-        return
-    element.text = "\n" + "  " * (level + 1)
-    for child in children:
-        child.tail = "\n" + "  " * (level + 1)
-        _indent(child, level + 1)
-    children[-1].tail = "\n" + "  " * level
 
 
 def _identifier(stem: str) -> str:

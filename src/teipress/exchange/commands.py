@@ -29,3 +29,16 @@ def run_import(text: Path, registers: tuple[Path, ...], out: Path | None, config
         write_draft(result, force=force)
     click.echo(import_report(result), err=True, nl=False)
     return EXIT_OK if result.valid else EXIT_INVALID
+
+
+def run_export(fmt: str, source: Path, out: Path, config: Path | None, registers: tuple[Path, ...]) -> int:
+    from ..findings import display_path
+    from .export import export
+
+    if not source.is_dir():
+        raise click.UsageError(f"source folder {display_path(source)} does not exist")
+    result = export(fmt, source, out, config, registers)
+    for note in result.notes:
+        click.echo(note, err=True)
+    click.echo(f"exported {fmt}: {len(result.files)} file(s) in {display_path(out)}", err=True)
+    return EXIT_OK

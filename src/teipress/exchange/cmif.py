@@ -1,0 +1,142 @@
+"""`export cmif`: the Correspondence Metadata Interchange Format, what correspSearch harvests.
+
+One `correspDesc` per letter (a document whose header has a `correspDesc` with a sender and a
+recipient), pointing at the letter's page (the base URL + the page name the build gives it) and
+at the edition as the `bibl` of the file. Persons, organisations and places are named by their
+authority URI from the registers (GND first, then VIAF, Wikidata, GeoNames), by name only where
+the register has none. Documents without letter metadata are listed, not exported.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .. import TEI_NS
+from ..errors import TeipressError
+from ..parse import ParsedDocument
+from ..site import slugs_for
+from .edition import Edition, indent_element_only, plain, sub, tei
+
+_T = f"{{{TEI_NS}}}"
+_NS = {"tei": TEI_NS}
+# Authority files correspSearch resolves, in order of preference, recognised by their URI.
+_AUTHORITIES = ("d-nb.info/gnd/", "viaf.org/viaf/", "wikidata.org/entity/", "geonames.org/")
+_PLACE_AUTHORITIES = ("geonames.org/", "d-nb.info/gnd/", "wikidata.org/entity/", "viaf.org/viaf/")
+_NAMES = ("persName", "orgName", "name", "placeName")
+
+
+@dataclass
+class CmifResult:
+    root: etree._Element
+    letters: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (document, why)
+
+
+def cmif(edition: Edition, when: datetime.date) -> CmifResult:
+    settings = edition.settings
+    missing = [name for name, value in (("base_url", settings.base_url), ("editors", settings.editors),
+                                        ("licence", settings.licence)) if not value]
+    if settings.licence and not settings.licence.startswith(("http://", "https://")):
+        missing.append("licence (as a URL)")
+    if missing:
+        raise TeipressError(f"a CMIF file needs [edition] {', '.join(missing)} in teipress.toml "
+                            "(correspSearch requires them)")
+    base = settings.base_url if settings.base_url.endswith("/") else f"{settings.base_url}/"
+    # A UUID, as CMIF recommends, derived from the base URL so that it is stable; prefixed because
+    # an xml:id must not start with a digit.
+    bibl_id = f"edition-{uuid.uuid5(uuid.NAMESPACE_URL, base)}"
+    root = etree.Element(f"{_T}TEI", nsmap={None: TEI_NS})
+    header = sub(root, "teiHeader")
+    _file_desc(header, edition, base, bibl_id, when)
+    profile = sub(header, "profileDesc")
+    result = CmifResult(root)
+    entries = edition.entries
+    slugs = slugs_for(edition.documents)
+    for document in edition.documents:
+        why = _letter(profile, document, entries, f"{base}{slugs[document.path]}.html", bibl_id)
+        if why:
+            result.skipped.append((document.display, why))
+        else:
+            result.letters.append(document.display)
+    sub(sub(sub(root, "text"), "body"), "p")
+    indent_element_only(root)
+    return result
+
+
+def _file_desc(header: etree._Element, edition: Edition, base: str, bibl_id: str,
+               when: datetime.date) -> None:
+    settings = edition.settings
+    file_desc = sub(header, "fileDesc")
+    title_stmt = sub(file_desc, "titleStmt")
+    sub(title_stmt, "title", f"Letters of {settings.title}")
+    for editor in settings.editors:
+        sub(title_stmt, "editor", editor)
+    publication = sub(file_desc, "publicationStmt")
+    sub(sub(publication, "publisher"), "ref", settings.publisher or settings.title, target=base)
+    sub(publication, "idno", f"{base}cmif.xml", type="url")
+    sub(publication, "date", when=when.isoformat())
+    sub(sub(publication, "availability"), "licence", settings.licence, target=settings.licence)
+    bibl = sub(sub(file_desc, "sourceDesc"), "bibl", type="online")
+    bibl.set("{http://www.w3.org/XML/1998/namespace}id", bibl_id)
+    bibl.text = f"{settings.title}. "
+    if settings.publisher:
+        bibl.text += f"{settings.publisher}. "
+    sub(bibl, "ref", base, target=base)
+
+
+def _letter(profile: etree._Element, document: ParsedDocument, entries: dict[str, etree._Element],
+            url: str, bibl_id: str) -> str | None:
+    """Append the letter's correspDesc; or say why the document is not a letter."""
+    corresp = document.root.find(f"{_T}teiHeader/{_T}profileDesc/{_T}correspDesc")
+    if corresp is None:
+        return "no correspDesc in its header"
+    actions = {}
+    for kind in ("sent", "received"):
+        action = corresp.find(f"{_T}correspAction[@type='{kind}']")
+        if action is None or not _names(action, ("persName", "orgName", "name")):
+            return f"no {'sender' if kind == 'sent' else 'recipient'} in its correspDesc"
+        actions[kind] = action
+    desc = sub(profile, "correspDesc", ref=url, source=f"#{bibl_id}")
+    for kind, action in actions.items():
+        target = sub(desc, "correspAction", type=kind)
+        for name in _names(action, ("persName", "orgName", "name")):
+            _named(target, name, entries)
+        for place in _names(action, ("placeName",))[:1]:
+            _named(target, place, entries)
+        date = action.find(f"{_T}date")
+        if date is not None and any(date.get(a) for a in ("when", "from", "to", "notBefore", "notAfter")):
+            target.append(tei("date", **{a: date.get(a) for a in ("when", "from", "to", "notBefore",
+                                                                      "notAfter") if date.get(a)}))
+    return None
+
+
+def _names(action: etree._Element, kinds: tuple[str, ...]) -> list[etree._Element]:
+    return [child for child in action if etree.QName(child).localname in kinds and plain(child)]
+
+
+def _named(parent: etree._Element, name: etree._Element, entries: dict[str, etree._Element]) -> None:
+    """The name as written, with the entry's authority URI; `name` elements become persName."""
+    tag = etree.QName(name).localname
+    element = sub(parent, "persName" if tag == "name" else tag, plain(name))
+    uri = authority(name, entries)
+    if uri:
+        element.set("ref", uri)
+
+
+def authority(name: etree._Element, entries: dict[str, etree._Element]) -> str | None:
+    """The best authority URI for a name: on the name itself, or on the register entry it names."""
+    candidates = [t for t in (name.get("ref") or "").split() if t.startswith("http")]
+    for token in (name.get("ref") or "").split():
+        entry = entries.get(token[1:]) if token.startswith("#") else None
+        if entry is not None:
+            candidates += [(i.text or "").strip() for i in entry.iter(f"{_T}idno")]
+    order = _PLACE_AUTHORITIES if etree.QName(name).localname == "placeName" else _AUTHORITIES
+    for marker in order:
+        for candidate in candidates:
+            if marker in candidate and candidate.startswith("http"):
+                return candidate.rstrip("/") if marker != "geonames.org/" else candidate
+    return None

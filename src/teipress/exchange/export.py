@@ -1,0 +1,127 @@
+"""`teipress export FORMAT`: read the edition, write the format into a staging folder, check it
+with the format's own validator, and only then replace the output folder (as the build does).
+An export whose output fails its validator writes nothing and says why.
+"""
+
+from __future__ import annotations
+
+import datetime
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import TeipressError
+from ..findings import display_path
+from ..publish import staged_output
+from . import checks
+from .bagit_export import BAG, write_bag
+from .cmif import cmif
+from .dc import beacon, static_repository
+from .edition import Edition, export_date, load_edition, serialise
+from .export_tei import write_tei
+from .teicorpus import corpus
+
+FORMATS = ("tei", "teicorpus", "cmif", "bagit", "dc")
+TEI_ALL = ("tei_all.rng",)
+CMIF_RNG = ("cmif", "cmi-customization.rng")
+CMIF_SCH = ("cmif", "cmif.sch")
+_SHOWN_PROBLEMS = 20
+
+
+class ExportRefused(TeipressError):
+    """What the export wrote failed its validator (or a source is unusable); nothing was written."""
+
+    exit_code = 1
+
+
+@dataclass
+class ExportResult:
+    out: Path
+    files: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+Writer = Callable[[Edition, Path, datetime.date], tuple[list[str], list[str]]]
+
+
+def export(fmt: str, source: Path, out: Path, config: Path | None, registers: tuple[Path, ...] = ()
+           ) -> ExportResult:
+    edition = load_edition(source, config, registers)
+    if edition.unusable:
+        raise ExportRefused(_refusal(fmt, [f.format() for f in edition.unusable], "unusable source file"))
+    if not edition.documents:
+        raise TeipressError(f"no TEI documents in {display_path(source)}")
+    when = export_date()
+    result = ExportResult(out)
+    with staged_output(out, [source, *edition.register_paths]) as staging:
+        problems, result.notes = WRITERS[fmt](edition, staging, when)
+        if problems:
+            shown = [p.replace(str(staging), str(out)).replace(display_path(staging), display_path(out))
+                     for p in problems]
+            raise ExportRefused(_refusal(fmt, shown, "problem"))
+        result.files = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
+    return result
+
+
+def _refusal(fmt: str, problems: list[str], what: str) -> str:
+    listed = "\n".join(f"  {p}" for p in problems[:_SHOWN_PROBLEMS])
+    more = f"\n  … and {len(problems) - _SHOWN_PROBLEMS} more" if len(problems) > _SHOWN_PROBLEMS else ""
+    return f"export {fmt}: {len(problems)} {what}(s); nothing was written:\n{listed}{more}"
+
+
+def _tei(edition: Edition, folder: Path, when: datetime.date) -> tuple[list[str], list[str]]:
+    files = write_tei(edition, folder, when)
+    problems = checks.relaxng_problems(files, checks.schema_file(*TEI_ALL))
+    return problems, [f"{len(files)} self-contained TEI files (valid against tei_all)"]
+
+
+def _teicorpus(edition: Edition, folder: Path, when: datetime.date) -> tuple[list[str], list[str]]:
+    path = folder / "teicorpus.xml"
+    path.write_bytes(serialise(corpus(edition, when)))
+    problems = checks.relaxng_problems([path], checks.schema_file(*TEI_ALL))
+    return problems, [f"teicorpus.xml: {len(edition.documents)} documents, {len(edition.registers)} "
+                      "registers (valid against tei_all)"]
+
+
+def _cmif(edition: Edition, folder: Path, when: datetime.date) -> tuple[list[str], list[str]]:
+    result = cmif(edition, when)
+    path = folder / "cmif.xml"
+    path.write_bytes(serialise(result.root))
+    problems = checks.relaxng_problems([path], checks.schema_file(*CMIF_RNG))
+    problems += checks.schematron_problems(path, checks.schema_file(*CMIF_SCH))
+    notes = [f"cmif.xml: {len(result.letters)} letters"]
+    if result.skipped:
+        notes.append(f"{len(result.skipped)} documents without letter metadata were skipped:")
+        notes += [f"  {document}: {why}" for document, why in result.skipped]
+    return problems, notes
+
+
+def _dc(edition: Edition, folder: Path, when: datetime.date) -> tuple[list[str], list[str]]:
+    path = folder / "oai-pmh.xml"
+    path.write_bytes(serialise(static_repository(edition, when, _admin_email(edition))))
+    links = beacon(edition, when)
+    (folder / "beacon-gnd.txt").write_text(links, encoding="utf-8")
+    count = sum(1 for line in links.splitlines() if line and not line.startswith("#"))
+    return checks.oai_static_problems(path), [
+        f"oai-pmh.xml: {len(edition.documents)} oai_dc records", f"beacon-gnd.txt: {count} GND links"]
+
+
+def _bagit(edition: Edition, folder: Path, when: datetime.date) -> tuple[list[str], list[str]]:
+    notes = write_bag(edition, folder, when)
+    return checks.bag_problems(folder / BAG), [f"{BAG}/: BagIt 1.0, {notes[0]}"]
+
+
+WRITERS: dict[str, Writer] = {"tei": _tei, "teicorpus": _teicorpus, "cmif": _cmif, "dc": _dc,
+                              "bagit": _bagit}
+
+
+def _admin_email(edition: Edition) -> str | None:
+    """`[export] admin_email` of the settings file: the contact an OAI-PMH Identify must name."""
+    path = edition.settings.config_path
+    if path is None:
+        return None
+    with path.open("rb") as handle:
+        table = tomllib.load(handle).get("export", {})
+    value = table.get("admin_email") if isinstance(table, dict) else None
+    return value if isinstance(value, str) and "@" in value else None
