@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..commands import EXIT_INVALID, EXIT_OK
+from ..errors import EXIT_INVALID, EXIT_OK
 from ..project import Project
 from ..validate import Checks
 
@@ -33,11 +33,16 @@ def run_import(text: Path, registers: tuple[Path, ...], out: Path | None, config
 
 def run_export(fmt: str, source: Path, out: Path, config: Path | None, registers: tuple[Path, ...]) -> int:
     from ..findings import display_path
-    from .export import export
+    from .export import ExportRefused, export
 
     if not source.is_dir():
         raise click.UsageError(f"source folder {display_path(source)} does not exist")
-    result = export(fmt, source, out, config, registers)
+    try:
+        result = export(fmt, source, out, config, registers)
+    except ExportRefused as refused:
+        for problem in refused.problems:
+            click.echo(problem, err=True)
+        raise
     for note in result.notes:
         click.echo(note, err=True)
     click.echo(f"exported {fmt}: {len(result.files)} file(s) in {display_path(out)}", err=True)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import TeipressError
+from ..errors import EXIT_INVALID, TeipressError
 from ..findings import display_path
 from ..publish import staged_output
 from . import checks
@@ -26,13 +26,17 @@ FORMATS = ("tei", "teicorpus", "cmif", "bagit", "dc")
 TEI_ALL = ("tei_all.rng",)
 CMIF_RNG = ("cmif", "cmi-customization.rng")
 CMIF_SCH = ("cmif", "cmif.sch")
-_SHOWN_PROBLEMS = 20
 
 
 class ExportRefused(TeipressError):
-    """What the export wrote failed its validator (or a source is unusable); nothing was written."""
+    """What the export wrote failed its validator (or a source is unusable); nothing was written.
+    The message is one line; `problems` holds the findings, one `file:line:col: …` line each."""
 
-    exit_code = 1
+    exit_code = EXIT_INVALID
+
+    def __init__(self, message: str, problems: list[str]) -> None:
+        super().__init__(message)
+        self.problems = problems
 
 
 @dataclass
@@ -49,7 +53,8 @@ def export(fmt: str, source: Path, out: Path, config: Path | None, registers: tu
            ) -> ExportResult:
     edition = load_edition(source, config, registers)
     if edition.unusable:
-        raise ExportRefused(_refusal(fmt, [f.format() for f in edition.unusable], "unusable source file"))
+        raise ExportRefused(f"export {fmt}: {len(edition.unusable)} source file(s) cannot be used; "
+                            "nothing was written", [f.format() for f in edition.unusable])
     if not edition.documents:
         raise TeipressError(f"no TEI documents in {display_path(source)}")
     when = export_date()
@@ -59,15 +64,10 @@ def export(fmt: str, source: Path, out: Path, config: Path | None, registers: tu
         if problems:
             shown = [p.replace(str(staging), str(out)).replace(display_path(staging), display_path(out))
                      for p in problems]
-            raise ExportRefused(_refusal(fmt, shown, "problem"))
+            raise ExportRefused(f"export {fmt}: what it wrote is not valid ({len(shown)} problem(s), "
+                                "listed above); nothing was written", shown)
         result.files = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
     return result
-
-
-def _refusal(fmt: str, problems: list[str], what: str) -> str:
-    listed = "\n".join(f"  {p}" for p in problems[:_SHOWN_PROBLEMS])
-    more = f"\n  … and {len(problems) - _SHOWN_PROBLEMS} more" if len(problems) > _SHOWN_PROBLEMS else ""
-    return f"export {fmt}: {len(problems)} {what}(s); nothing was written:\n{listed}{more}"
 
 
 def _tei(edition: Edition, folder: Path, when: datetime.date) -> tuple[list[str], list[str]]:
