@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner, Result
 from lxml import etree
 
-from conftest import ROOT, TEI_ALL, TEI_DIR, shared, tool
+from conftest import ROOT, TEI_ALL, TEI_DIR, shared, tei, tool
 from teipress.cli import main
 from teipress.exchange import checks
 
@@ -135,6 +135,24 @@ def test_teicorpus_is_valid_and_holds_everything(which: str, request: pytest.Fix
         assert " ".join("".join(body.itertext()).split())[:200] in " ".join(text.split())
 
 
+def test_teicorpus_renames_repeated_ids_and_their_pointers(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "letters"
+    source.mkdir()
+    body = '<p>See<note xml:id="n1">a note</note> and <ref target="#n1">the note</ref>.</p>'
+    for name in ("1962-a", "1962-b"):  # file names that start with a digit, as FRUS's do
+        (source / f"{name}.xml").write_text(tei(name.replace("1962-", "letter-"), body), encoding="utf-8")
+    config = tmp_path / "teipress.toml"
+    config.write_text('[edition]\ntitle = "Letters"\n', encoding="utf-8")
+    result = run_export("teicorpus", source, tmp_path / "out", config, monkeypatch)
+    assert result.exit_code == 0, result.output
+    path = tmp_path / "out" / "teicorpus.xml"
+    jing(TEI_ALL, [path])
+    second = etree.parse(str(path)).getroot().findall("tei:TEI", NS)[1]
+    assert second.xpath("string(.//tei:note/@xml:id)", namespaces=NS) == "d1962-b.n1"
+    assert second.xpath("string(.//tei:ref/@target)", namespaces=NS) == "#d1962-b.n1"
+
+
 def test_cmif_seed_letter(seed: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     source, config = seed
     result = run_export("cmif", source, tmp_path / "out", config, monkeypatch)
@@ -162,6 +180,20 @@ def test_cmif_congresses_lists_the_documents_without_letters(
     count = len(list(source.glob("*.xml")))
     assert f"{count} documents without letter metadata were skipped" in result.stderr
     assert "Aachen_Prot_1.xml: no correspDesc in its header" in result.stderr
+
+
+def test_cmif_of_a_cmif_file_keeps_every_letter(seed: tuple[Path, Path], tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document with several correspDesc (the CMIF example) gives one letter each, authority
+    URIs written on the names kept."""
+    source = shared("corpora", "cmif-example")
+    result = run_export("cmif", source, tmp_path / "out", seed[1], monkeypatch)
+    assert result.exit_code == 0, result.output
+    root = etree.parse(str(tmp_path / "out" / "cmif.xml")).getroot()
+    assert len(root.findall(".//tei:correspDesc", NS)) == 3
+    senders = root.xpath(".//tei:correspAction[@type='sent']/tei:persName/@ref", namespaces=NS)
+    assert senders == ["http://d-nb.info/gnd/118805193", "http://d-nb.info/gnd/11855073X",
+                       "http://d-nb.info/gnd/11855073X"]
 
 
 def test_cmif_needs_its_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -26,7 +26,7 @@ _NS = {"tei": TEI_NS}
 # Authority files correspSearch resolves, in order of preference, recognised by their URI.
 _AUTHORITIES = ("d-nb.info/gnd/", "viaf.org/viaf/", "wikidata.org/entity/", "geonames.org/")
 _PLACE_AUTHORITIES = ("geonames.org/", "d-nb.info/gnd/", "wikidata.org/entity/", "viaf.org/viaf/")
-_NAMES = ("persName", "orgName", "name", "placeName")
+_DATING = ("when", "from", "to", "notBefore", "notAfter")
 
 
 @dataclass
@@ -57,11 +57,11 @@ def cmif(edition: Edition, when: datetime.date) -> CmifResult:
     entries = edition.entries
     slugs = slugs_for(edition.documents)
     for document in edition.documents:
-        why = _letter(profile, document, entries, f"{base}{slugs[document.path]}.html", bibl_id)
-        if why:
-            result.skipped.append((document.display, why))
+        count, why = _letter(profile, document, entries, f"{base}{slugs[document.path]}.html", bibl_id)
+        if count:
+            result.letters += [document.display] * count
         else:
-            result.letters.append(document.display)
+            result.skipped.append((document.display, why or "no letter"))
     sub(sub(sub(root, "text"), "body"), "p")
     indent_element_only(root)
     return result
@@ -89,29 +89,37 @@ def _file_desc(header: etree._Element, edition: Edition, base: str, bibl_id: str
 
 
 def _letter(profile: etree._Element, document: ParsedDocument, entries: dict[str, etree._Element],
-            url: str, bibl_id: str) -> str | None:
-    """Append the letter's correspDesc; or say why the document is not a letter."""
-    corresp = document.root.find(f"{_T}teiHeader/{_T}profileDesc/{_T}correspDesc")
-    if corresp is None:
-        return "no correspDesc in its header"
-    actions = {}
-    for kind in ("sent", "received"):
-        action = corresp.find(f"{_T}correspAction[@type='{kind}']")
-        if action is None or not _names(action, ("persName", "orgName", "name")):
-            return f"no {'sender' if kind == 'sent' else 'recipient'} in its correspDesc"
-        actions[kind] = action
-    desc = sub(profile, "correspDesc", ref=url, source=f"#{bibl_id}")
-    for kind, action in actions.items():
-        target = sub(desc, "correspAction", type=kind)
-        for name in _names(action, ("persName", "orgName", "name")):
-            _named(target, name, entries)
-        for place in _names(action, ("placeName",))[:1]:
-            _named(target, place, entries)
-        date = action.find(f"{_T}date")
-        if date is not None and any(date.get(a) for a in ("when", "from", "to", "notBefore", "notAfter")):
-            target.append(tei("date", **{a: date.get(a) for a in ("when", "from", "to", "notBefore",
-                                                                      "notAfter") if date.get(a)}))
-    return None
+            url: str, bibl_id: str) -> tuple[int, str | None]:
+    """Append the document's letters (one per correspDesc with sender and recipient; their own
+    URL where they give one, else the document's page); or say why there is none."""
+    found = document.root.findall(f"{_T}teiHeader/{_T}profileDesc/{_T}correspDesc")
+    if not found:
+        return 0, "no correspDesc in its header"
+    letters, why = 0, None
+    for corresp in found:
+        actions = {kind: corresp.find(f"{_T}correspAction[@type='{kind}']") for kind in ("sent", "received")}
+        missing = [kind for kind, action in actions.items()
+                   if action is None or not _names(action, ("persName", "orgName", "name"))]
+        if missing:
+            why = f"no {'sender' if missing[0] == 'sent' else 'recipient'} in its correspDesc"
+            continue
+        own = corresp.get("ref", "")
+        desc = sub(profile, "correspDesc", ref=own if own.startswith("http") else url, source=f"#{bibl_id}")
+        for kind, action in actions.items():
+            _action(sub(desc, "correspAction", type=kind), action, entries)
+        letters += 1
+    return letters, why
+
+
+def _action(target: etree._Element, action: etree._Element, entries: dict[str, etree._Element]) -> None:
+    for name in _names(action, ("persName", "orgName", "name")):
+        _named(target, name, entries)
+    for place in _names(action, ("placeName",))[:1]:
+        _named(target, place, entries)
+    date = action.find(f"{_T}date")
+    attributes = {a: date.get(a) for a in _DATING if date is not None and date.get(a)}
+    if attributes:
+        target.append(tei("date", **attributes))
 
 
 def _names(action: etree._Element, kinds: tuple[str, ...]) -> list[etree._Element]:

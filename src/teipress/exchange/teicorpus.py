@@ -87,7 +87,9 @@ def _relative_name(path: Path, source: Path) -> str:
 
 
 def _prefix(member: ParsedDocument) -> str:
-    return re.sub(r"[^\w.-]+", "-", member.path.stem).strip("-.") or "document"
+    """The file's name as the start of an xml:id (an XML name: it must not start with a digit)."""
+    prefix = re.sub(r"[^\w.-]+", "-", member.path.stem).strip("-.") or "document"
+    return prefix if prefix[0].isalpha() or prefix[0] == "_" else f"d{prefix}"
 
 
 def _rename_taken_ids(member: etree._Element, taken: set[str], prefix: str) -> None:
