@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..build import build
 from ..errors import TeipressError
-from ..schematron import project_rules_path
+from ..rules import project_rules_path
 from .edition import Edition
 
 BAG = "bag"

@@ -9,14 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from lxml import etree
-from saxonche import PySaxonProcessor
 
+from .. import saxon
 from ..errors import TeipressError
 from ..parse import make_parser, parse_file
 from ..relaxng.engines import make_grammar
 from ..resources import data_dir
 from ..schematron import CompiledSchematron
-from ..transform import lock_down
 
 OAI_STATIC = "http://www.openarchives.org/OAI/2.0/static-repository"
 OAI = "http://www.openarchives.org/OAI/2.0/"
@@ -57,9 +56,9 @@ def schematron_problems(path: Path, schema: Path) -> list[str]:
     result = parse_file(path)
     if result.document is None:
         return [f.format() for f in result.findings]
-    processor = PySaxonProcessor(license=False)
+    processor = saxon.new_processor()
     compiled = CompiledSchematron(processor, etree.parse(str(schema), make_parser()).getroot())
-    lock_down(processor)
+    saxon.lock_down(processor)
     return [f.format() for f in compiled.check(result.document) if f.severity == "error"]
 
 

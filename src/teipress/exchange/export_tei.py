@@ -56,7 +56,8 @@ def _entries_pointed_to(root: etree._Element, entries: dict[str, etree._Element]
     chosen: list[etree._Element] = []
     queue = [root]
     while queue:
-        for _, _, token in pointers(queue.pop(0)):
+        tokens = [t for element in queue.pop(0).iter(etree.Element) for t in pointers(element)]
+        for token in tokens:
             target = local_target(token)
             entry = entries.get(target or "")
             if entry is None or target in present or not _ids_free(entry, present):
