@@ -82,7 +82,10 @@ def _build_editions(edition: Edition, target: Path) -> None:
         if result.failed:
             reasons = "; ".join(f.format() for r in result.failed for f in r.findings[:1])
             raise TeipressError(f"the editions could not be built for the bag: {reasons}")
-        shutil.copytree(built, target, ignore=shutil.ignore_patterns(".teipress-output"))
+        # The search index (Pagefind) is left out: it needs a web server to be of use, and its
+        # file names are hashes that differ between two builds of the same sources, which would
+        # make two bags of one edition differ.
+        shutil.copytree(built, target, ignore=shutil.ignore_patterns(".teipress-output", "pagefind"))
 
 
 def _below(path: Path, base: Path) -> Path:
