@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,23 @@ TEI_TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
 
 def tei(identifier: str = "fixture", body: str = "      <p>Text.</p>", title: str = "Fixture") -> str:
     return TEI_TEMPLATE.format(id=identifier, body=body, title=title)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator:
+    """The system's headless Chromium driven by Playwright, one for all browser tests (Playwright's
+    sync API allows one driver at a time)."""
+    executable = tool("chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - only without the test extras
+        require(False, "playwright is not installed (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run"])
+        yield browser
+        browser.close()
 
 
 @pytest.fixture

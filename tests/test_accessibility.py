@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, require, shared, tool
+from conftest import ROOT, shared
 
 KINDS = ["index.html", "about.html", "persons.html", "places.html", "organisations.html", "validation.html",
          "corpus-timeline.html", "corpus-network.html", "corpus-map.html"]
@@ -26,18 +26,8 @@ def build(source: Path, out: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator:
-    executable = tool("chromium")
-    try:
-        from axe_playwright_python.sync_playwright import Axe  # noqa: F401
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover - only without the test extras
-        require(False, "playwright and axe-playwright-python are needed (pip install -e '.[test]')")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable,
-                                              args=["--no-sandbox", "--disable-gpu"])
-        yield launched
-        launched.close()
+def browser(chromium):
+    return chromium
 
 
 @pytest.fixture(scope="module", params=["seed", "maechtekongresse"])

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from conftest import require, tool
 from teipress.cli import main
 
 FIXTURE = Path(__file__).parent / "fixtures" / "hostile" / "xss.xml"
@@ -35,18 +33,8 @@ DETECT = """() => {
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator:
-    executable = tool("chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover - only without the test extras
-        require(False, "playwright is not installed (pip install -e '.[test]')")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run"])
-        yield launched
-        launched.close()
+def browser(chromium):
+    return chromium
 
 
 @pytest.fixture(scope="module")

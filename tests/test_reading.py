@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import ROOT, require, shared, tool
+from conftest import ROOT, shared
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 PROTOCOL = "Aachen_Prot_1"
@@ -29,20 +29,12 @@ def congresses(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def page_without_script(congresses: Path) -> Iterator:
-    executable = tool("chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover - only without the test extras
-        require(False, "playwright is not installed (pip install -e '.[test]')")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable,
-                                             args=["--no-sandbox", "--disable-gpu"])
-        context = browser.new_context(java_script_enabled=False, has_touch=True)
-        page = context.new_page()
-        page.goto((congresses / "html" / f"{PROTOCOL}.html").as_uri())
-        yield page
-        browser.close()
+def page_without_script(congresses: Path, chromium) -> Iterator:
+    context = chromium.new_context(java_script_enabled=False, has_touch=True)
+    page = context.new_page()
+    page.goto((congresses / "html" / f"{PROTOCOL}.html").as_uri())
+    yield page
+    context.close()
 
 
 def first_choice() -> tuple[str, str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import ROOT, SEED_DOCUMENT, require, shared, tool
+from conftest import ROOT, SEED_DOCUMENT, shared
 from teipress.search import STAMP
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -43,18 +43,8 @@ class Server:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator:
-    executable = tool("chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover - only without the test extras
-        require(False, "playwright is not installed (pip install -e '.[test]')")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run"])
-        yield launched
-        launched.close()
+def browser(chromium):
+    return chromium
 
 
 @pytest.fixture(scope="module")
