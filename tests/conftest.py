@@ -61,10 +61,10 @@ def tei(identifier: str = "fixture", body: str = "      <p>Text.</p>", title: st
     return TEI_TEMPLATE.format(id=identifier, body=body, title=title)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator:
-    """The system's headless Chromium driven by Playwright, one for all browser tests (Playwright's
-    sync API allows one driver at a time)."""
+    """The system's headless Chromium driven by Playwright, for a module's browser tests (per
+    module: Playwright's sync API allows one driver at a time, and other modules may start theirs)."""
     executable = tool("chromium")
     try:
         from playwright.sync_api import sync_playwright
