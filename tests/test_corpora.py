@@ -84,3 +84,45 @@ def test_maechtekongresse_validation_report_is_small_and_off_the_readers_navigat
         assert not tree.xpath("//nav[@class='site-nav']//a[contains(@href, 'validation')]"), name
         assert tree.xpath("//footer//a[@href='validation.html']"), name
         assert OUR_TITLE not in tree.findtext(".//title"), name
+
+
+def index_rows(out: Path) -> list:
+    return html.parse(str(out / "html" / "index.html")).xpath("//table[@class='documents']/tbody/tr")
+
+
+def test_frus_volume_is_one_page_per_document_and_a_contents_page(corpus_builds) -> None:
+    out = corpus_builds("frus")
+    pages = {p.stem for p in (out / "html").glob("d*.html")}
+    assert pages == {f"d{n}" for n in range(1, 139)}
+    contents = html.parse(str(out / "html" / "frus1894Nicaragua.html"))
+    links = [a.get("href") for a in contents.xpath("//main//a") if a.get("href", "").startswith("d")]
+    assert links == [f"d{n}.html" for n in range(1, 139)]  # volume order
+    rows = index_rows(out)
+    hrefs = [r.xpath(".//a[@class='document-title']/@href")[0] for r in rows]
+    assert {f"d{n}.html" for n in range(1, 139)} <= set(hrefs)
+    dates = [r.xpath(".//time/@datetime") for r in rows]
+    assert sum(1 for d in dates if d) >= 130
+    known = [d[0] for d in dates if d]
+    assert known == sorted(known)  # the index is chronological
+    d2 = html.parse(str(out / "html" / "d2.html"))
+    assert "Mr. Gresham to Mr. Baker" in d2.findtext(".//h1")
+    assert d2.xpath("//time[@datetime='1894-02-01']")
+    assert len(list((out / "text").glob("d*.txt"))) == 138  # the text edition splits too
+
+
+def test_maechtekongresse_as_a_whole(corpus_builds) -> None:
+    out = corpus_builds("maechtekongresse") / "html"
+    assert len(index_rows(out.parent)) == 113  # editions only: indices are registers, meta pages
+    for page in ("Einleitung.html", "Editionsrichtlinien.html", "about.html"):
+        assert (out / page).is_file()
+    persons = html.parse(str(out / "persons.html"))
+    assert len(persons.xpath("//article[contains(@class, 'person')]")) >= 196
+    protocol = html.parse(str(out / "Aachen_Prot_1.html"))
+    linked = protocol.xpath("//main//a[starts-with(@href, 'persons.html#p_')]")
+    assert len(linked) > 10
+    assert protocol.xpath("//main//a[starts-with(@href, 'places.html#loc_')]")
+    assert OUR_TITLE not in protocol.findtext(".//title")
+    verona = html.parse(str(out / "Verona_I_2.html"))
+    assert not verona.xpath("//time[starts-with(@datetime, '2018')]")  # the file's publication date
+    titles = [r.xpath("string(.//a[@class='document-title'])") for r in index_rows(out.parent)]
+    assert len(set(titles)) == len(titles)  # 39 "Kongress von Verona" told apart

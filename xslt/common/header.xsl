@@ -13,11 +13,15 @@
   xmlns:tp="urn:teipress"
   exclude-result-prefixes="#all">
 
-  <!-- The title: the first non-empty title of the titleStmt, else the first head of a body,
-       else "Untitled". -->
+  <!-- The title: the titleStmt's main titles joined (a series of protocols all called
+       "Kongress von Verona" is told apart by its further main titles), else its first non-empty
+       title, else the first head of a body, else "Untitled". -->
   <xsl:function name="tp:title" as="xs:string">
     <xsl:param name="root" as="element()"/>
+    <xsl:variable name="main" as="xs:string*"
+      select="$root/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main'] ! tp:plain(.)"/>
     <xsl:sequence select="(
+        string-join($main[.], ' – '),
         $root/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title ! tp:plain(.),
         ($root//tei:body//tei:head)[normalize-space()][1] ! tp:plain(.),
         'Untitled')[.][1]"/>
@@ -79,7 +83,8 @@
        3. the date of the original in sourceDesc (origDate, origin//date), then any other date
           in sourceDesc (the edition transcribed);
        4. publicationStmt/date type="created" (FRUS history documents put the document date
-          there), then any publicationStmt/date (often only the date of the digital edition).
+          there). Any other publicationStmt/date is the date of the digital edition, never the
+          document's: a document without one of the above is undated (issue 8: no invented dates).
        A date counts when it has an ISO value (tp:date-value) or words of its own ("Imperial",
        "o.D."); such a date is shown as written and sorts with the undated documents. -->
   <xsl:function name="tp:date-element" as="element()?">
@@ -91,8 +96,7 @@
         $header/tei:profileDesc/tei:creation//tei:date,
         $source//(tei:origDate | tei:origin//tei:date),
         $source//tei:date,
-        $header/tei:fileDesc/tei:publicationStmt/tei:date[@type = ('created', 'creation')],
-        $header/tei:fileDesc/tei:publicationStmt/tei:date
+        $header/tei:fileDesc/tei:publicationStmt/tei:date[@type = ('created', 'creation')]
       )[exists(tp:date-value(.)) or tp:plain(.) ne ''][1]"/>
   </xsl:function>
 

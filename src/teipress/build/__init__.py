@@ -17,9 +17,9 @@ from pathlib import Path
 from lxml import etree
 
 from ..citation import EditionFacts, cite_documents, edition_element
-from ..discover import is_within
 from ..errors import BuildRefused
 from ..findings import FileReport
+from ..layout import arrange, with_pages
 from ..pictures.network import register_names
 from ..project import Project
 from ..publish import staged_output
@@ -27,6 +27,7 @@ from ..resources import stylesheet
 from ..search import add_search_data, index_site
 from ..site import REGISTER_PAGES, register_entries, registers_element, slugs_for
 from ..validate import load_corpus, validate_corpus
+from ..volumes import split_volumes
 from .cache import BuildCache
 from .edition import Manifest, listing_pages, validation_pages, with_failures
 from .executors import runner
@@ -51,11 +52,16 @@ def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: 
     reports = validate_corpus(corpus, checks)
     if strict and not all(r.valid for r in reports):
         raise BuildRefused("the sources have errors and --strict was given; nothing was published")
-    documents = [d for d in corpus.subjects if not is_within(d.path, registers_at)]
-    registers = [d for d in corpus.documents if is_within(d.path, registers_at)]
-    slugs = slugs_for(documents)
+    # documents, pages and registers; a volume split into one unit per document (issue 8)
+    layout = arrange(corpus.subjects, corpus.documents, project.settings, registers_at)
+    volumes = split_volumes(layout.documents)
+    documents, extra_pages, registers = volumes.documents, layout.pages + volumes.pages, layout.registers
+    volume_pages = {d.path for d in volumes.pages}
+    slugs = slugs_for([*documents, *extra_pages])
     sources = [Source(d.display, etree.tostring(d.root, encoding="unicode"), slugs[d.path])
                for d in documents]
+    page_sources = [Source(d.display, etree.tostring(d.root, encoding="unicode"), slugs[d.path])
+                    for d in extra_pages]
     transformer, cache = worker_transformer(), BuildCache(out)
 
     with staged_output(out, [source]) as staging, runner(executor, jobs, len(documents)) as pool:
@@ -70,14 +76,16 @@ def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: 
         listed = [(d, s) for d, s in zip(documents, sources, strict=True) if d.path in records]
 
         # reduce: citations (their downloads are written here), the site manifest, the registers
-        entries, cited = register_entries(registers, documents), EditionFacts.from_settings(project.settings)
+        entries = register_entries(registers, [*documents, *extra_pages])
+        cited = EditionFacts.from_settings(project.settings)
         cite_documents({d: records[d.path] for d, _ in listed}, entries, cited, html, slugs)
         add_search_data({d: records[d.path] for d, _ in listed}, corpus.index,
                         register_names(entries, REGISTER_PAGES))
         manifest = Manifest(project.settings, entries, corpus.index, slugs,
                             edition_element(cited, html), {d.path: d.root for d, _ in listed})
         registers_xml = etree.tostring(registers_element(entries), encoding="unicode")
-        site_xml = etree.tostring(manifest.site(records), encoding="unicode")
+        site_xml = etree.tostring(with_pages(manifest.site(records), extra_pages, slugs, volume_pages),
+                                  encoding="unicode")
 
         # map: each catalogued document's pages, written into the staging folder as they come
         rendering = Rendering(pool, cache, Context(site_xml, registers_xml))
@@ -96,10 +104,23 @@ def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: 
             (html / "tei" / f"{slug}.xml").write_bytes(document.source)
             published[document.display] = f"{slug}.html"
 
+        # map: the edition's pages (volume contents, front and back matter, introductions)
+        for document, pages in zip(extra_pages, rendering.pages(page_sources), strict=True):
+            slug = slugs[document.path]
+            if pages.failure is not None:
+                failures.append(pages.failure)
+                continue
+            _write(html / f"{slug}.html", pages.html)
+            _write(text / f"{slug}.txt", pages.text)
+            _write(text / f"{slug}.diplomatic.txt", pages.diplomatic)
+            (html / "tei" / f"{slug}.xml").write_bytes(document.source)
+            published[document.display] = f"{slug}.html"
+
         # reduce: the pages that list the edition (only what was published), the validation report
         if len(published) != len(records):  # the index must not list pages that failed
             records = {d.path: records[d.path] for d, _ in listed if d.display in published}
-            site_xml = etree.tostring(manifest.site(records), encoding="unicode")
+            site_xml = etree.tostring(with_pages(manifest.site(records), extra_pages, slugs, volume_pages),
+                                      encoding="unicode")
         site_node, registers_node = transformer.node(site_xml), transformer.node(registers_xml)
         reports = with_failures(reports, failures)
         listing = listing_pages(transformer, manifest, records, site_node, registers_node)
