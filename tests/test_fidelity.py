@@ -247,7 +247,20 @@ def pages_by_source(out: Path) -> dict[str, list[tuple[Path, Path]]]:
             continue
         digest = hashlib.sha256((out / "html" / tei[0]).read_bytes()).hexdigest()
         mapping.setdefault(digest, []).append((page, (out / "html" / text[0]).resolve()))
-    return mapping
+    return {digest: in_volume_order(pages) for digest, pages in mapping.items()}
+
+
+def in_volume_order(pages: list[tuple[Path, Path]]) -> list[tuple[Path, Path]]:
+    """The pages of a volume (one source published as several pages) in the order of its
+    contents page, which links them all; the contents page itself holds only their titles."""
+    if len(pages) < 2:
+        return pages
+    by_name = {page.name: (page, text) for page, text in pages}
+    for page, _ in pages:
+        links = html.parse(str(page)).xpath("//main//a/@href")
+        if len(set(links) & by_name.keys()) == len(pages) - 1:
+            return [by_name[link] for link in dict.fromkeys(links) if link in by_name]
+    return pages
 
 
 def report(name: str, source: Path, needle: list[str], found: int, shown: list[str]) -> str:

@@ -17,6 +17,7 @@ from . import TEI_NS
 from .config import Settings
 from .discover import is_within
 from .parse import ParsedDocument
+from .site import SITE_NS
 
 T = f"{{{TEI_NS}}}"
 PAGE_FOLDERS = {"meta", "pages", "about", "intro", "introduction", "paratext"}
@@ -70,3 +71,17 @@ def is_register_only(root: etree._Element) -> bool:
 
 def _in_page_folder(path: Path) -> bool:
     return path.parent.name.lower() in PAGE_FOLDERS
+
+
+def with_pages(site: etree._Element, pages: list[ParsedDocument], slugs: dict[Path, str],
+               volume_pages: set[Path]) -> etree._Element:
+    """The site manifest with an s:page per edition page (not in the index of documents):
+    kind 'page' for an introduction or the like, 'volume' for a volume's contents and matter."""
+    for page in pages:
+        slug = slugs[page.path]
+        titles = page.root.findall(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title")
+        words = [" ".join("".join(t.itertext()).split()) for t in titles]
+        title = next((w for w in words if w), slug)
+        etree.SubElement(site, f"{{{SITE_NS}}}page", id=slug, href=f"{slug}.html", title=title,
+                         kind="volume" if page.path in volume_pages else "page")
+    return site

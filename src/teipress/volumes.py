@@ -35,20 +35,24 @@ class Split:
 
 def split_volumes(files: list[ParsedDocument]) -> Split:
     split = Split()
+    volumes = {id(d): _parts(d.root) for d in files}
+    # Page names: a document's xml:id, unless another page of the edition has that name already.
+    taken = {d.path.stem.lower() for d in files}
     for document in files:
-        parts = _parts(document.root)
+        parts = volumes[id(document)]
         if len(parts) < 2:
             split.documents.append(document)
             continue
-        units = [_unit(document, part, n) for n, part in enumerate(parts, 1)]
-        matter = [_unit(document, div, n) for n, div in enumerate(_matter(document.root), 1)]
+        units = [_unit(document, part, n, parts, taken) for n, part in enumerate(parts, 1)]
+        front, back = (_matter(document.root, place) for place in ("front", "back"))
+        matter = [_unit(document, div, n, [], taken) for n, div in enumerate([*front, *back], 1)]
         for unit in [*units, *matter]:
             for element in unit.root.iter(etree.Element):
                 if element.get(XML_ID):
                     split.homes.setdefault((document.path, element.get(XML_ID)), unit.path)
         split.documents.extend(units)
         split.pages.extend(matter)
-        split.pages.append(_contents(document, units, matter))
+        split.pages.append(_contents(document, [*matter[:len(front)], *units, *matter[len(front):]]))
     return split
 
 
@@ -56,35 +60,67 @@ def _parts(root: etree._Element) -> list[etree._Element]:
     """The documents of a volume, outermost first: document divs, group/text, TEI in teiCorpus."""
     if root.tag == f"{T}teiCorpus":
         return root.findall(f"{T}TEI")
-    divs = [d for d in root.iterfind(f".//{DOCUMENT_DIV}")
-            if next(d.iterancestors(f"{T}div"), None) is None
-            or all(a.get("type") != "document" for a in d.iterancestors(f"{T}div"))]
+    divs = [d for d in root.iterfind(f".//{DOCUMENT_DIV}")  # in the body: front/back are pages
+            if all(a.get("type") != "document" and a.tag not in (f"{T}front", f"{T}back")
+                   for a in d.iterancestors())]
     if len(divs) >= 2:
         return divs
     return root.findall(f"{T}text/{T}group/{T}text")
 
 
-def _matter(root: etree._Element) -> list[etree._Element]:
-    """Front and back matter of a volume: each top-level div of front and back (or the whole
-    front/back when it has no divs)."""
-    parts = []
-    for place in root.findall(f"{T}text/{T}front") + root.findall(f"{T}text/{T}back"):
-        divs = place.findall(f"{T}div")
-        parts.extend(divs if divs else [place])
-    return parts
+def _matter(root: etree._Element, place: str) -> list[etree._Element]:
+    """Front or back matter of a volume, one page per top-level div; what stands between the divs
+    (a title page, page breaks) goes with the div that follows it (after the last div: with the
+    last one), so every word is on some page."""
+    groups: list[list[etree._Element]] = []
+    for matter in root.findall(f"{T}text/{T}{place}"):
+        loose: list[etree._Element] = []
+        for child in matter:
+            if not isinstance(child.tag, str):
+                continue
+            loose.append(child)
+            if child.tag == f"{T}div":
+                groups.append(loose)
+                loose = []
+        if loose and groups:
+            groups[-1].extend(loose)
+        elif loose:
+            groups.append(loose)
+    return [_as_page(group) for group in groups]
 
 
-def _unit(volume: ParsedDocument, part: etree._Element, n: int) -> ParsedDocument:
+def _as_page(group: list[etree._Element]) -> etree._Element:
+    """One page of front/back matter as a div of its own, named by the div it holds."""
+    main = next((e for e in group if e.tag == f"{T}div"), None)
+    if main is not None and len(group) == 1:
+        return main
+    page = etree.Element(f"{T}div")
+    if main is not None and main.get(XML_ID):
+        page.set(XML_ID, main.get(XML_ID))
+    for element in group:
+        copy = _without_tail(deepcopy(element))
+        copy.attrib.pop(XML_ID, None)
+        page.append(copy)
+    return page
+
+
+def _unit(volume: ParsedDocument, part: etree._Element, n: int, parts: list[etree._Element],
+          taken: set[str]) -> ParsedDocument:
     ident = part.get(XML_ID) or f"{volume.path.stem}-{n}"
-    tei = deepcopy(part) if part.tag == f"{T}TEI" else _tei(volume.root, part, ident)
+    if ident.lower() in taken:
+        ident = f"{volume.path.stem}-{ident}"
+    taken.add(ident.lower())
+    tei = deepcopy(part) if part.tag == f"{T}TEI" else _tei(volume.root, part, ident, parts)
     tree = etree.ElementTree(tei)
     # A path of its own, so pages, reports and slugs tell units apart; its stem is the id.
     path = volume.path.parent / volume.path.stem / f"{ident}.xml"
     display = f"{volume.display}#{ident}"
-    return ParsedDocument(path, display, etree.tostring(tree, encoding="utf-8", xml_declaration=True), tree)
+    # The TEI download of every page of a volume is the volume's own file, unchanged.
+    return ParsedDocument(path, display, volume.source, tree)
 
 
-def _tei(volume: etree._Element, part: etree._Element, ident: str) -> etree._Element:
+def _tei(volume: etree._Element, part: etree._Element, ident: str,
+         parts: list[etree._Element]) -> etree._Element:
     """A TEI document for one part: the volume's header, retitled and dated, and the part."""
     tei = etree.Element(f"{T}TEI", nsmap={None: TEI_NS})
     tei.set(XML_ID, ident)
@@ -95,12 +131,42 @@ def _tei(volume: etree._Element, part: etree._Element, ident: str) -> etree._Ele
     if header is None:
         header = etree.Element(f"{T}teiHeader")
     tei.append(header)
-    _retitle(header, _plain(part.find(f"{T}head")) or ident, _plain(volume.find(f".//{T}titleStmt/{T}title")))
+    title = _plain(part.find(f"{T}head")) or _plain(part.find(f".//{T}head")) or ident
+    _retitle(header, title, _plain(volume.find(f".//{T}titleStmt/{T}title")))
     _describe_correspondence(header, part)
     text = etree.SubElement(tei, f"{T}text")
     body = etree.SubElement(text, f"{T}body")
-    body.append(_without_tail(deepcopy(part)) if part.tag == f"{T}div" else _as_div(part))
+    body.append(_in_context(part, parts) if part.tag == f"{T}div" else _as_div(part))
     return tei
+
+
+def _in_context(part: etree._Element, parts: list[etree._Element]) -> etree._Element:
+    """The part inside shallow copies of its enclosing divs, with the text of the volume that
+    belongs to no document (a compilation's head, a note between documents) kept on the page of
+    the document it precedes (or, after the last one, follows), so no word of the volume is lost."""
+    holders = [*parts, *(a for p in parts for a in p.iterancestors())]  # alive: ids stay valid
+    holds = {id(h) for h in holders}
+    current = _without_tail(deepcopy(part))
+    child = part
+    for ancestor in part.iterancestors():
+        if ancestor.tag == f"{T}text":
+            break
+        # body, front or back of the volume: the loose text around documents goes in a plain div
+        kept = {k: v for k, v in ancestor.attrib.items() if k != XML_ID and ancestor.tag == f"{T}div"}
+        wrapper = etree.Element(f"{T}div", kept)
+        siblings = list(ancestor)
+        at = siblings.index(child)
+        start = at
+        while start > 0 and id(siblings[start - 1]) not in holds:
+            start -= 1
+        end = at + 1
+        if not any(id(s) in holds for s in siblings[at + 1:]):
+            end = len(siblings)
+        wrapper.extend(deepcopy(s) for s in siblings[start:at])
+        wrapper.append(current)
+        wrapper.extend(deepcopy(s) for s in siblings[at + 1:end])
+        current, child = wrapper, ancestor
+    return current
 
 
 def _retitle(header: etree._Element, title: str, volume_title: str) -> None:
@@ -155,23 +221,20 @@ def _in_nested_document(element: etree._Element, part: etree._Element) -> bool:
     return False
 
 
-def _contents(volume: ParsedDocument, units: list[ParsedDocument],
-              matter: list[ParsedDocument]) -> ParsedDocument:
+def _contents(volume: ParsedDocument, pages: list[ParsedDocument]) -> ParsedDocument:
     """The volume's contents page: its header, and a list linking every page in volume order."""
     tei = etree.Element(f"{T}TEI", nsmap={None: TEI_NS})
-    ident = volume.path.stem
-    tei.set(XML_ID, ident)
+    tei.set(XML_ID, volume.path.stem)
     header = volume.root.find(f"{T}teiHeader")
     tei.append(deepcopy(header) if header is not None else etree.Element(f"{T}teiHeader"))
     body = etree.SubElement(etree.SubElement(tei, f"{T}text"), f"{T}body")
-    div = etree.SubElement(body, f"{T}div", type="contents")
-    listing = etree.SubElement(div, f"{T}list")
-    for unit in [*matter[:1], *units, *matter[1:]]:
+    listing = etree.SubElement(etree.SubElement(body, f"{T}div", type="contents"), f"{T}list")
+    for page in pages:
         item = etree.SubElement(listing, f"{T}item")
-        title = _plain(unit.root.find(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title")) or unit.path.stem
-        etree.SubElement(item, f"{T}ref", target=f"{unit.path.stem}.html").text = title
-    tree = etree.ElementTree(tei)
-    return ParsedDocument(volume.path, volume.display, volume.source, tree)
+        title = _plain(page.root.find(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title")) or page.path.stem
+        # An edition page named like the source file it comes from; links.xsl finds it in the site.
+        etree.SubElement(item, f"{T}ref", target=f"{page.path.stem}.xml").text = title
+    return ParsedDocument(volume.path, volume.display, volume.source, etree.ElementTree(tei))
 
 
 def _as_div(part: etree._Element) -> etree._Element:

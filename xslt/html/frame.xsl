@@ -26,7 +26,7 @@
        for editors: linked from the footer only. -->
   <xsl:variable name="tp:nav" as="array(xs:string)*" select="
     ['documents', 'index.html', 'documents'],
-    $site/s:site/s:page[1] ! ['pages', string(@href), 'pages'],
+    $site/s:site/s:page[@kind = 'page'][1] ! ['pages', string(@href), 'pages'],
     ['person', 'persons.html', 'persons'][$site/s:site/s:entity/@kind = 'person'],
     ['place', 'places.html', 'places'][$site/s:site/s:entity/@kind = 'place'],
     ['org', 'organisations.html', 'organisations'][$site/s:site/s:entity/@kind = 'org']"/>

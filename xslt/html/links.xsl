@@ -13,6 +13,7 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:tp="urn:teipress"
+  xmlns:s="urn:teipress:site"
   exclude-result-prefixes="#all"
   expand-text="yes">
 
@@ -76,8 +77,13 @@
     <xsl:variable name="file" as="xs:string" select="replace(replace($target, '#.*$', ''), '^.*/', '')"/>
     <xsl:variable name="record" as="element()?"
       select="if (matches($file, '\.xml$', 'i')) then tp:document-record($site, replace($file, '\.xml$', '', 'i')) else ()"/>
-    <xsl:sequence select="$record ! tp:safe-href(@href)"/>
+    <xsl:variable name="page" as="element()?"
+      select="if (exists($record) or not(matches($file, '\.xml$', 'i'))) then ()
+              else key('tp:site-page', replace($file, '\.xml$', '', 'i'), $site)[1]"/>
+    <xsl:sequence select="($record, $page)[1] ! tp:safe-href(@href)"/>
   </xsl:function>
+
+  <xsl:key name="tp:site-page" match="s:page" use="@id"/>
 
   <!-- Does the page carry this element's @xml:id as an HTML id? Not for elements rendered
        without an element of their own (lb, ptr, the readings of a choice) or not at all
