@@ -179,8 +179,10 @@ def allowed_extras(root: etree._Element) -> set[str]:
 HTML_BLOCKS = {"p", "div", "section", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "br",
                "tr", "td", "th", "ul", "ol", "dl", "table", "caption", "blockquote", "aside"}
 # Shown in the HTML text but not part of the reading: the heading, deletions, variants, note markers and
-# notes in place, page/column markers, more-link numbers, image labels.
+# notes in place, page/column markers, more-link numbers, image labels, and the diplomatic side of a
+# choice (in the page for the reading switch, hidden unless the reader asks for it).
 HTML_NOT_READING = (".//h2[@id='tp-text-heading'] | .//del"
+                    " | .//*[contains(concat(' ', @class, ' '), ' reading-diplomatic ')]"
                     " | .//*[contains(concat(' ', @class, ' '), ' rdg ')]"
                     " | .//sup[@class='noteref-wrap'] | .//sup[@class='more-links']"
                     " | .//*[contains(concat(' ', @class, ' '), ' note-inline ')]"
@@ -210,7 +212,8 @@ def page_words_without_markers(page: Path) -> list[str]:
     """The words of the whole page (notes included), without note, page and link markers."""
     root = html.parse(str(page)).getroot()
     for element in root.xpath(".//sup[@class='noteref-wrap'] | .//sup[@class='more-links']"
-                              " | .//span[@class='pb' or @class='cb' or @class='milestone']"):
+                              " | .//span[@class='pb' or @class='cb' or @class='milestone']"
+                              " | .//*[contains(concat(' ', @class, ' '), ' reading-diplomatic ')]"):
         element.drop_tree()
     return shown_words(root)
 
