@@ -122,19 +122,3 @@ def corpus_builds(tmp_path_factory: pytest.TempPathFactory):
 
     return build
 
-
-@pytest.fixture(scope="module")
-def chromium():
-    """Headless Chromium (the system's /usr/bin/chromium) driven by Playwright; fails in CI when
-    either is missing."""
-    executable = tool("chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover - only without the test extras
-        require(False, "playwright is not installed (pip install -e '.[test]')")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run"])
-        yield launched
-        launched.close()

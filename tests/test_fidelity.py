@@ -184,7 +184,7 @@ HTML_BLOCKS = {"p", "div", "section", "li", "dt", "dd", "h1", "h2", "h3", "h4", 
 HTML_NOT_READING = (".//h2[@id='tp-text-heading'] | .//del"
                     " | .//*[contains(concat(' ', @class, ' '), ' reading-diplomatic ')]"
                     " | .//*[contains(concat(' ', @class, ' '), ' rdg ')]"
-                    " | .//sup[@class='noteref-wrap'] | .//sup[@class='more-links']"
+                    " | .//sup[@class='noteref-wrap'] | .//small[@class='more-links']"
                     " | .//*[contains(concat(' ', @class, ' '), ' note-inline ')]"
                     " | .//span[@class='pb' or @class='cb' or @class='milestone' or @class='graphic']")
 
@@ -211,7 +211,7 @@ def html_words(page: Path) -> list[str]:
 def page_words_without_markers(page: Path) -> list[str]:
     """The words of the whole page (notes included), without note, page and link markers."""
     root = html.parse(str(page)).getroot()
-    for element in root.xpath(".//sup[@class='noteref-wrap'] | .//sup[@class='more-links']"
+    for element in root.xpath(".//sup[@class='noteref-wrap'] | .//small[@class='more-links']"
                               " | .//span[@class='pb' or @class='cb' or @class='milestone']"
                               " | .//*[contains(concat(' ', @class, ' '), ' reading-diplomatic ')]"):
         element.drop_tree()

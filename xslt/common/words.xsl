@@ -73,6 +73,7 @@
     'message':         map { 'en': 'Message', 'de': 'Meldung', 'fr': 'Message' },
     'read':            map { 'en': 'Read', 'de': 'Lesen', 'fr': 'Lire' },
     'not-published':   map { 'en': 'not published in this edition', 'de': 'nicht in dieser Edition veröffentlicht', 'fr': 'non publié dans cette édition' },
+    'also':            map { 'en': 'also:', 'de': 'auch:', 'fr': 'aussi :' },
     'image-missing':   map { 'en': 'image not included', 'de': 'Bild nicht enthalten', 'fr': 'image non incluse' }
   }"/>
 

@@ -9,8 +9,8 @@
   are linked directly. An id that is not in the registers gives <span class="entity
   unresolved">: no link to a page that would not have it.
 
-  Several pointers ("#p_2 #p_3 #p_4"): the text links to the first, the others follow as
-  small numbered links. HTML forbids a link inside a link, so a name that contains other links
+  Several pointers ("#p_2 #p_3 #p_4"): the text links to the first, the others follow by name
+  in small print ("also: …"). HTML forbids a link inside a link, so a name that contains other links
   (a placeName inside an rs, a note marker) becomes a span whose stretches of text each link
   to its target (tunnel parameter tp:link, used by the text() template in generic.xsl).
 -->
@@ -94,24 +94,24 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The small numbered links after a name or ref: one per linkable target, numbered by its
-       position among all the element's pointers. -->
+  <!-- The other targets of a name or ref, named, in small print after it: "(also: Weber, Karl;
+       Wien)", or "(Weber, Karl)" when the name itself links nowhere. Words, not bare numbers,
+       so that they cannot be taken for note calls; a web address by its host ("geonames.org"). -->
   <xsl:template name="tp:more-links">
     <xsl:param name="targets" as="map(xs:string, xs:string)*"/>
     <xsl:param name="skip-first" as="xs:boolean"/>
-    <xsl:variable name="shown" as="xs:integer*" select="
-      (if ($skip-first) then 2 else 1) to count($targets)"/>
-    <xsl:variable name="linked" as="xs:integer*" select="for $i in $shown return $i[exists($targets[$i]?href)]"/>
-    <xsl:if test="exists($linked)">
-      <sup class="more-links">
-        <xsl:for-each select="$linked">
-          <xsl:variable name="t" as="map(xs:string, xs:string)" select="$targets[current()]"/>
-          <xsl:if test="position() gt 1">
-            <xsl:text> </xsl:text>
-          </xsl:if>
-          <a class="entity-more {$t?kind}" href="{$t?href}" title="{$t?label}">{.}</a>
+    <xsl:variable name="others" as="map(xs:string, xs:string)*"
+      select="(if ($skip-first) then tail($targets) else $targets)[exists(?href)]"/>
+    <xsl:if test="exists($others)">
+      <small class="more-links">
+        <xsl:text> (</xsl:text>
+        <xsl:if test="$skip-first">{tp:word('also')} </xsl:if>
+        <xsl:for-each select="$others">
+          <xsl:if test="position() gt 1">; </xsl:if>
+          <a class="entity-more {?kind}" href="{?href}">{replace(?label, '^[a-z]+://(www\.)?([^/?#]+).*$', '$2', 'i')}</a>
         </xsl:for-each>
-      </sup>
+        <xsl:text>)</xsl:text>
+      </small>
     </xsl:if>
   </xsl:template>
 
