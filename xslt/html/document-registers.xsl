@@ -18,7 +18,7 @@
     <xsl:param name="lists" as="element()*"/>
     <xsl:if test="exists($lists/tp:register-entries(.))">
       <section class="register" aria-labelledby="tp-register-heading">
-        <h2 id="tp-register-heading">Register</h2>
+        <h2 id="tp-register-heading">{tp:word('register')}</h2>
         <xsl:for-each select="$lists[exists(tp:register-entries(.))]">
           <h3>{tp:register-title(.)}</h3>
           <ul class="register-entries">

@@ -21,6 +21,7 @@
   <xsl:include href="html-attributes.xsl"/>
   <xsl:include href="dates.xsl"/>
   <xsl:include href="../common/rules.xsl"/>
+  <xsl:include href="../common/languages.xsl"/>
   <xsl:include href="manifest.xsl"/>
   <xsl:include href="entities.xsl"/>
   <xsl:include href="frame.xsl"/>
@@ -54,7 +55,7 @@
     <xsl:call-template name="tp:page">
       <xsl:with-param name="title" select="$title"/>
       <xsl:with-param name="site-title" select="tp:site-title($site)"/>
-      <xsl:with-param name="lang" select="(normalize-space(@xml:lang)[. ne ''], 'en')[1]"/>
+      <xsl:with-param name="lang" select="(tp:document-language(.), $tp:ui-language)[1]"/>
       <xsl:with-param name="head" as="element()*">
         <xsl:call-template name="tp:citation-head">
           <xsl:with-param name="citation" select="$record/s:citation"/>
@@ -66,6 +67,11 @@
             <xsl:with-param name="record" select="$record"/>
           </xsl:call-template>
           <header class="document-header">
+            <!-- The editors' description may be in another language than the text. -->
+            <xsl:variable name="header-lang" as="xs:string" select="(tp:header-language(.), $tp:ui-language)[1]"/>
+            <xsl:if test="$header-lang ne (tp:document-language(.), $tp:ui-language)[1]">
+              <xsl:attribute name="lang" select="$header-lang"/>
+            </xsl:if>
             <h1>{$title}</h1>
             <xsl:call-template name="tp:metadata">
               <xsl:with-param name="tei" select="."/>
@@ -78,7 +84,7 @@
                         or exists($text/descendant-or-self::*[self::tei:gap or self::tei:graphic or self::tei:pb])">
             <xsl:call-template name="tp:reading-switch"/>
             <section class="text" aria-labelledby="tp-text-heading">
-              <h2 id="tp-text-heading">Text</h2>
+              <h2 id="tp-text-heading">{tp:word('text')}</h2>
               <xsl:apply-templates select="$text" mode="tp:text"/>
             </section>
           </xsl:if>
@@ -111,15 +117,15 @@
     <xsl:variable name="text" as="xs:string?" select="tp:safe-href(($record/@text, $id[. ne ''] ! ('../text/' || . || '.txt'))[1])"/>
     <xsl:if test="exists(($tei, $text))">
       <section class="download" aria-labelledby="tp-download-heading">
-        <h2 id="tp-download-heading">Download</h2>
+        <h2 id="tp-download-heading">{tp:word('download')}</h2>
         <ul>
           <xsl:if test="exists($tei)">
-            <li><a href="{$tei}" type="application/tei+xml">TEI source (XML)</a></li>
+            <li><a href="{$tei}" type="application/tei+xml">{tp:word('tei-source')}</a></li>
           </xsl:if>
           <xsl:if test="exists($text)">
-            <li><a href="{$text}" type="text/plain">Plain text</a></li>
+            <li><a href="{$text}" type="text/plain">{tp:word('plain-text')}</a></li>
             <xsl:if test="ends-with($text, '.txt')">
-              <li><a href="{replace($text, '\.txt$', '.diplomatic.txt')}" type="text/plain">Plain text, diplomatic</a></li>
+              <li><a href="{replace($text, '\.txt$', '.diplomatic.txt')}" type="text/plain">{tp:word('plain-text-diplomatic')}</a></li>
             </xsl:if>
           </xsl:if>
         </ul>
@@ -135,13 +141,13 @@
     <xsl:variable name="previous" as="element(s:document)?" select="$sorted[$position - 1]"/>
     <xsl:variable name="next" as="element(s:document)?" select="$sorted[$position + 1]"/>
     <xsl:if test="exists(($previous, $next)[tp:safe-href(@href)])">
-      <nav class="prev-next" aria-label="Previous and next document">
+      <nav class="prev-next" aria-label="{tp:word('previous-next')}">
         <ul>
           <xsl:for-each select="$previous[tp:safe-href(@href)]">
-            <li class="previous"><a href="{tp:safe-href(@href)}" rel="prev"><span class="direction">Previous</span> {tp:document-title(.)}</a></li>
+            <li class="previous"><a href="{tp:safe-href(@href)}" rel="prev"><span class="direction">{tp:word('previous')}</span> {tp:document-title(.)}</a></li>
           </xsl:for-each>
           <xsl:for-each select="$next[tp:safe-href(@href)]">
-            <li class="next"><a href="{tp:safe-href(@href)}" rel="next"><span class="direction">Next</span> {tp:document-title(.)}</a></li>
+            <li class="next"><a href="{tp:safe-href(@href)}" rel="next"><span class="direction">{tp:word('next')}</span> {tp:document-title(.)}</a></li>
           </xsl:for-each>
         </ul>
       </nav>

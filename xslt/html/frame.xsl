@@ -63,7 +63,7 @@
       </head>
       <body>
         <a class="skip-link" href="#tp-main">{tp:word('skip')}</a>
-        <header class="site-header">
+        <header class="site-header" lang="{$tp:ui-language}">
           <p class="site-title"><a href="index.html">{$site-title}</a></p>
           <nav class="site-nav" aria-label="{tp:word('nav')}">
             <ul>

@@ -16,13 +16,14 @@
   exclude-result-prefixes="#all"
   expand-text="yes">
 
-  <!-- dt + dd, or nothing when $content has no text. -->
+  <!-- dt + dd, or nothing when $content has no text. $label is the English word, its lower case
+       the key of the interface word shown (words.xsl) and the class of the value. -->
   <xsl:template name="tp:field" as="element()*">
     <xsl:param name="label" as="xs:string"/>
     <xsl:param name="content" as="node()*"/>
     <xsl:param name="class" as="xs:string" select="lower-case($label)"/>
     <xsl:if test="normalize-space(string-join($content ! string(.))) ne ''">
-      <dt>{$label}</dt>
+      <dt>{tp:word($class)}</dt>
       <dd class="{$class}">
         <xsl:sequence select="$content"/>
       </dd>

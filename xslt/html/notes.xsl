@@ -59,7 +59,7 @@
     <xsl:param name="notes" as="element(tei:note)*"/>
     <xsl:if test="exists($notes)">
       <section class="notes" role="doc-endnotes" aria-labelledby="tp-notes-heading">
-        <h2 id="tp-notes-heading">Notes</h2>
+        <h2 id="tp-notes-heading">{tp:word('notes')}</h2>
         <ol>
           <xsl:for-each select="$notes">
             <xsl:variable name="number" as="xs:integer" select="tp:note-number(.)"/>

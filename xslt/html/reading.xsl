@@ -21,7 +21,7 @@
     <xsl:if test="exists($editorial)">
       <input type="checkbox" id="tp-diplomatic" class="reading-toggle"/>
       <p class="reading-switch">
-        <label for="tp-diplomatic">Diplomatic view</label>
+        <label for="tp-diplomatic">{tp:word('diplomatic-view')}</label>
         <span class="reading-hint"> (as the source is written: abbreviations, errors and old
           spellings, deletions and additions, line breaks; unchecked, the normalised text)</span>
       </p>
