@@ -27,9 +27,9 @@
 
   <xsl:function name="tp:declared-language" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="($tei/@xml:lang, $tei/tei:text/@xml:lang,
+    <xsl:sequence select="(($tei/@xml:lang, $tei/tei:text/@xml:lang,
       $tei/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[1]/@ident)
-      ! normalize-space(.)[matches(., '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$')][1]"/>
+      ! normalize-space(.))[matches(., '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$')][1]"/>
   </xsl:function>
 
   <!-- The language of the document's text: declared, else recognised, else (). -->
@@ -42,7 +42,7 @@
   <!-- The language of the header: its own xml:lang, else recognised from its words. -->
   <xsl:function name="tp:header-language" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="($tei/tei:teiHeader/@xml:lang ! normalize-space(.)[matches(., '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$')],
+    <xsl:sequence select="(($tei/tei:teiHeader/@xml:lang ! normalize-space(.))[matches(., '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$')],
       tp:recognised-language($tei/tei:teiHeader))[1]"/>
   </xsl:function>
 
