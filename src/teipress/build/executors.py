@@ -46,7 +46,8 @@ class Runner:
         self.workers = workers
 
     def map(self, function: Callable[..., list[Any]], tasks: Iterable[tuple]) -> Iterator[list[Any]]:
-        if self._executor is None:
+        tasks = list(tasks)
+        if self._executor is None or not tasks:  # Dask refuses to map over no tasks at all
             return (function(*task) for task in tasks)
         return self._executor.map(function, *zip(*tasks, strict=True))
 
