@@ -103,7 +103,7 @@
     <xsl:variable name="others" as="map(xs:string, xs:string)*"
       select="(if ($skip-first) then tail($targets) else $targets)[exists(?href)]"/>
     <xsl:if test="exists($others)">
-      <small class="more-links">
+      <small class="more-links" lang="{$tp:ui-language}">
         <xsl:text> (</xsl:text>
         <xsl:if test="$skip-first">{tp:word('also')} </xsl:if>
         <xsl:for-each select="$others">
