@@ -105,7 +105,8 @@ def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: 
             published[document.display] = f"{slug}.html"
 
         # map: the edition's pages (volume contents, front and back matter, introductions)
-        for document, pages in zip(extra_pages, rendering.pages(page_sources), strict=True):
+        made_pages = rendering.pages(page_sources) if page_sources else iter(())  # dask maps no empty list
+        for document, pages in zip(extra_pages, made_pages, strict=True):
             slug = slugs[document.path]
             if pages.failure is not None:
                 failures.append(pages.failure)
