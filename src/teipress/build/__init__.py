@@ -11,6 +11,7 @@ staging folder that replaces the output only when the whole build succeeded.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,8 +19,9 @@ from lxml import etree
 
 from ..citation import EditionFacts, cite_documents, edition_element
 from ..errors import BuildRefused
-from ..findings import FileReport
+from ..findings import FileReport, Finding
 from ..layout import arrange, with_pages
+from ..parse import ParsedDocument
 from ..pictures.network import register_names
 from ..project import Project
 from ..publish import staged_output
@@ -33,7 +35,7 @@ from .edition import Manifest, listing_pages, validation_pages, with_failures
 from .executors import runner
 from .mapping import Rendering, catalogue_all
 from .progress import with_progress
-from .render import Context, Source, worker_transformer
+from .render import Context, Pages, Source, worker_transformer
 
 
 @dataclass
@@ -91,31 +93,13 @@ def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: 
         rendering = Rendering(pool, cache, Context(site_xml, registers_xml))
         made = rendering.pages([s for _, s in listed])
         published: dict[str, str] = {}
-        for document, pages in with_progress(zip((d for d, _ in listed), made, strict=True),
-                                             len(listed),
-                                             label="rendering", enabled=progress):
-            slug = slugs[document.path]
-            if pages.failure is not None:
-                failures.append(pages.failure)
-                continue
-            _write(html / f"{slug}.html", pages.html)
-            _write(text / f"{slug}.txt", pages.text)
-            _write(text / f"{slug}.diplomatic.txt", pages.diplomatic)
-            (html / "tei" / f"{slug}.xml").write_bytes(document.source)
-            published[document.display] = f"{slug}.html"
+        store = _Store(staging, slugs, failures, published)
+        store.all(with_progress(zip((d for d, _ in listed), made, strict=True), len(listed),
+                                label="rendering", enabled=progress))
 
         # map: the edition's pages (volume contents, front and back matter, introductions)
         made_pages = rendering.pages(page_sources) if page_sources else iter(())  # dask maps no empty list
-        for document, pages in zip(extra_pages, made_pages, strict=True):
-            slug = slugs[document.path]
-            if pages.failure is not None:
-                failures.append(pages.failure)
-                continue
-            _write(html / f"{slug}.html", pages.html)
-            _write(text / f"{slug}.txt", pages.text)
-            _write(text / f"{slug}.diplomatic.txt", pages.diplomatic)
-            (html / "tei" / f"{slug}.xml").write_bytes(document.source)
-            published[document.display] = f"{slug}.html"
+        store.all(zip(extra_pages, made_pages, strict=True))
 
         # reduce: the pages that list the edition (only what was published), the validation report
         if len(published) != len(records):  # the index must not list pages that failed
@@ -140,6 +124,29 @@ def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: 
     failed = [r for r in reports if r.path in shown and r.path not in published]
     failed += [r for r in corpus.failed() if r.path not in {f.path for f in failed}]
     return BuildResult(reports, list(published), failed, rendering.rendered)
+
+
+@dataclass
+class _Store:
+    """Writes each rendered document's pages into the staging folder, or keeps why it failed."""
+
+    staging: Path
+    slugs: dict[Path, str]
+    failures: list[Finding]
+    published: dict[str, str]  # display path -> page
+
+    def all(self, rendered: Iterable[tuple[ParsedDocument, Pages]]) -> None:
+        html, text = self.staging / "html", self.staging / "text"
+        for document, pages in rendered:
+            if pages.failure is not None:
+                self.failures.append(pages.failure)
+                continue
+            slug = self.slugs[document.path]
+            _write(html / f"{slug}.html", pages.html)
+            _write(text / f"{slug}.txt", pages.text)
+            _write(text / f"{slug}.diplomatic.txt", pages.diplomatic)
+            (html / "tei" / f"{slug}.xml").write_bytes(document.source)
+            self.published[document.display] = f"{slug}.html"
 
 
 def _write(path: Path, content: str) -> None:
