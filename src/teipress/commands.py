@@ -96,9 +96,8 @@ def run_build(source: Path, out: Path, project: Project, strict: bool, xinclude:
             click.echo(finding.format(), err=True)
     click.echo(f"validation: {summary_line(result.reports)} "
                f"(report: {display_path(out / 'html' / 'validation.html')})", err=True)
-    cached = len(result.published) - result.rendered
-    click.echo(f"published {len(result.published)} document(s) to {display_path(out)}"
-               + (f" ({cached} unchanged, taken from the build cache)" if cached > 0 else "")
+    click.echo(f"published {len(result.published)} document(s) to {display_path(out)} "
+               f"({result.rendered} rendered, the others unchanged from the build cache)"
                + (f"; {len(result.failed)} file(s) failed and were not published" if result.failed
                   else ""), err=True)
     return EXIT_INVALID if result.failed else EXIT_OK
