@@ -20,6 +20,7 @@ import click
 from lxml import etree
 
 from . import TEI_NS
+from .pagefind_files import normalise_index
 from .references import CorpusIndex
 from .site import REGISTER_PAGES
 
@@ -119,5 +120,6 @@ def index_site(html: Path, previous: Path | None, language: str = "en") -> str:
                    "the edition has no search index", err=True)
         shutil.rmtree(html / INDEX_FOLDER, ignore_errors=True)
         return "unavailable"
+    normalise_index(html / INDEX_FOLDER)  # Pagefind's own file order varies from run to run
     (html / INDEX_FOLDER / STAMP).write_text(inputs)
     return "indexed"
