@@ -1,5 +1,5 @@
 """Search with Pagefind, in Chromium, on editions served by `teipress serve` on 127.0.0.1: a word of
-the seed's text and a person's name lead to the occurrence; a maechtekongresse search filtered by a
+the seed's text and a person's name lead to the passage that holds it; a maechtekongresse search filtered by a
 person finds exactly the documents that mention them; hostile TEI never becomes script on the
 search page; the index is reused when the pages did not change."""
 
@@ -103,12 +103,14 @@ def test_seed_search_leads_to_the_occurrence(browser, seed, word: str) -> None:
     assert any(m.lower().startswith(word.lower()) for m in result["marks"]) and word in result["snippet"]
     page.click(".search-result a")
     page.wait_for_load_state()
-    assert page.url.split("#")[0] == f"{server.url}html/{SEED_DOCUMENT.stem}.html"
-    fragment = page.url.partition("#")[2]
-    if fragment:  # the anchor before the first match holds the word, or precedes it in the text
-        target = page.locator(f"[id='{fragment}']")
-        assert target.count() == 1
-    assert word in page.inner_text("main")
+    address, _, fragment = page.url.partition("#")
+    assert address == f"{server.url}html/{SEED_DOCUMENT.stem}.html"
+    # It opens at the passage (paragraph, list item or note) that holds the word.
+    assert fragment and result["href"].endswith(f"#{fragment}")
+    target = page.locator(f"[id='{fragment}']")
+    assert target.count() == 1 and target.evaluate("e => e.matches(':target')")
+    assert word in target.inner_text()
+    assert target.evaluate("e => e.closest('section.text, section.notes') !== null")
     page.close()
 
 

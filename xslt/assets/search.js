@@ -30,15 +30,22 @@ function excerpt(html) {
   return paragraph;
 }
 
-// The result links to the paragraph (or other anchor) that holds the first match.
+// The result opens at the passage that holds the first match: the last paragraph, list item,
+// note or heading with an id (Pagefind's anchors) that starts at or before it. Names inside a
+// paragraph have ids too and are passed over; so is a match before the first passage (the
+// title and metadata at the top of the page), in favour of a later one.
+const PASSAGES = new Set(["p", "li", "dd", "div", "section", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"]);
+
 function occurrence(data) {
-  const first = data.locations && data.locations.length ? data.locations[0] : null;
-  let anchor = null;
-  for (const candidate of data.anchors || []) {
-    if (first !== null && candidate.location <= first && candidate.id) anchor = candidate;
+  const passages = (data.anchors || []).filter((a) => a.id && PASSAGES.has(a.element));
+  for (const location of data.locations || []) {
+    let anchor = null;
+    for (const candidate of passages) {
+      if (candidate.location <= location && (!anchor || candidate.location >= anchor.location)) anchor = candidate;
+    }
+    if (anchor) return `${data.url}#${encodeURIComponent(anchor.id)}`;
   }
-  const query = new URLSearchParams({ highlight: box.value }).toString();
-  return data.url + (anchor ? `#${encodeURIComponent(anchor.id)}` : "") + (query ? "" : "");
+  return data.url;
 }
 
 function chosenFilters() {

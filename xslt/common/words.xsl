@@ -79,6 +79,8 @@
     'provenance':      map { 'en': 'Provenance', 'de': 'Provenienz', 'fr': 'Provenance' },
     'translator':      map { 'en': 'Translator', 'de': 'Übersetzung', 'fr': 'Traduction' },
     'notes':           map { 'en': 'Notes', 'de': 'Anmerkungen', 'fr': 'Notes' },
+    'page-address':    map { 'en': 'Address of this page', 'de': 'Adresse dieser Seite', 'fr': 'Adresse de cette page' },
+    'permalink':       map { 'en': 'Link to this passage', 'de': 'Link zu dieser Stelle', 'fr': 'Lien vers ce passage' },
     'register':        map { 'en': 'Register', 'de': 'Register', 'fr': 'Index' },
     'tei-source':      map { 'en': 'TEI source (XML)', 'de': 'TEI-Quelle (XML)', 'fr': 'Source TEI (XML)' },
     'plain-text':      map { 'en': 'Plain text', 'de': 'Reiner Text', 'fr': 'Texte brut' },

@@ -56,6 +56,7 @@
       <xsl:with-param name="title" select="$title"/>
       <xsl:with-param name="site-title" select="tp:site-title($site)"/>
       <xsl:with-param name="lang" select="(tp:document-language(.), $tp:ui-language)[1]"/>
+      <xsl:with-param name="address" select="($record/s:citation/@canonical, $record/@href)[1]"/>
       <xsl:with-param name="head" as="element()*">
         <xsl:call-template name="tp:citation-head">
           <xsl:with-param name="citation" select="$record/s:citation"/>
@@ -85,7 +86,9 @@
             <xsl:call-template name="tp:reading-switch"/>
             <section class="text" aria-labelledby="tp-text-heading">
               <h2 id="tp-text-heading">{tp:word('text')}</h2>
-              <xsl:apply-templates select="$text" mode="tp:text"/>
+              <xsl:apply-templates select="$text" mode="tp:text">
+                <xsl:with-param name="tp:anchors" tunnel="yes" select="true()"/>
+              </xsl:apply-templates>
             </section>
           </xsl:if>
           <xsl:call-template name="tp:document-registers">

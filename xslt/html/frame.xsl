@@ -38,7 +38,9 @@
        $current    which nav entry is this page: 'documents' | 'person' | 'place' | 'org' | ''
        $content    what goes into <main>
        $head       extra elements for <head> (citation meta tags, canonical link)
-       $scripts    the edition's own script files the page runs (only the search page has any) -->
+       $scripts    the edition's own script files the page runs (only the search page has any)
+       $address    the page's address, printed in the footer (print only): its canonical URL when
+                   the edition has a base URL, else the page's file name as the caller gives it -->
   <xsl:template name="tp:page" as="element(html)">
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="site-title" as="xs:string"/>
@@ -47,6 +49,7 @@
     <xsl:param name="content" as="node()*"/>
     <xsl:param name="head" as="element()*" select="()"/>
     <xsl:param name="scripts" as="xs:string*" select="()"/>
+    <xsl:param name="address" as="xs:string?" select="$head/self::link[@rel = 'canonical']/@href"/>
     <html lang="{if (matches($lang, '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$')) then $lang else 'en'}">
       <head>
         <meta charset="utf-8"/>
@@ -100,6 +103,9 @@
                 <xsl:otherwise>{.}</xsl:otherwise>
               </xsl:choose>
             </p>
+          </xsl:for-each>
+          <xsl:for-each select="$address[normalize-space()]">
+            <p class="page-address">{tp:word('page-address')}: <span class="url">{.}</span></p>
           </xsl:for-each>
           <p class="about-link"><a href="about.html">About this edition</a></p>
           <p class="validation-link"><a href="validation.html">

@@ -41,16 +41,21 @@
 
   <!-- A note that stays where it stands: set apart by spaces, as in the text edition, so that
        its words never run into the words around it. -->
+  <!-- On a document page (tp:anchors) it has an id and a permalink, as paragraphs do. -->
   <xsl:template match="tei:note" mode="tp:text">
+    <xsl:param name="tp:anchors" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="block" as="xs:boolean" select="tp:has-block(.)"/>
     <xsl:text> </xsl:text>
-    <xsl:call-template name="tp:phrase">
-      <xsl:with-param name="classes" select="'note', 'note-inline', tp:type-classes('note', @type), tp:type-classes('note-place', @place)"/>
-      <xsl:with-param name="attributes" as="attribute()*">
-        <xsl:if test="normalize-space(@n)">
-          <xsl:attribute name="title" select="'note ' || normalize-space(@n)"/>
-        </xsl:if>
-      </xsl:with-param>
-    </xsl:call-template>
+    <xsl:element name="{if ($block) then 'div' else 'span'}">
+      <xsl:sequence select="tp:attributes(., ('note', 'note-inline', tp:type-classes('note', @type),
+                                              tp:type-classes('note-place', @place), if ($block) then 'tei-note' else ()))"/>
+      <xsl:if test="normalize-space(@n)">
+        <xsl:attribute name="title" select="'note ' || normalize-space(@n)"/>
+      </xsl:if>
+      <xsl:call-template name="tp:anchored-content">
+        <xsl:with-param name="anchored" select="$tp:anchors"/>
+      </xsl:call-template>
+    </xsl:element>
     <xsl:text> </xsl:text>
   </xsl:template>
 
@@ -70,6 +75,9 @@
               <xsl:apply-templates mode="tp:text"/>
               <xsl:text> </xsl:text>
               <a class="backlink" href="#noteref-{$number}" role="doc-backlink" aria-label="Back to text ({tp:note-label(.)})">↩</a>
+              <xsl:call-template name="tp:permalink">
+                <xsl:with-param name="id" select="'note-' || $number"/>
+              </xsl:call-template>
             </li>
           </xsl:for-each>
         </ol>

@@ -90,12 +90,100 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Paragraphs -->
+  <!-- Paragraphs. On a document page (tunnel parameter tp:anchors) each has an id to link to
+       and a permalink at its end (tp:permalink). -->
 
   <xsl:template match="tei:p" mode="tp:text">
-    <xsl:call-template name="tp:phrase">
-      <xsl:with-param name="element" select="'p'"/>
-    </xsl:call-template>
+    <xsl:param name="tp:anchors" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="block" as="xs:boolean" select="tp:has-block(.)"/>
+    <xsl:element name="{if ($block) then 'div' else 'p'}">
+      <xsl:sequence select="tp:attributes(., if ($block) then 'tei-p' else ())"/>
+      <xsl:call-template name="tp:anchored-content">
+        <xsl:with-param name="anchored" select="$tp:anchors"/>
+      </xsl:call-template>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Anchors: a paragraph, list item or note keeps its @xml:id; else it is named by its @n
+       when no other of its kind in the document has the same (p-n12, item-nA), else by its
+       position in the document's text, counted apart from the header and independent of any
+       other document: the 3rd paragraph p-3, the 4th item of the 2nd list item-2-4, the 5th
+       note that stays in place inline-note-5. An @xml:id elsewhere in the document that
+       happens to have the same value keeps it; the anchor then gets a trailing "_". -->
+
+  <xsl:accumulator name="tp:paragraph-count" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:p[empty(ancestor::tei:teiHeader)]" select="$value + 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="tp:list-count" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:list[empty(ancestor::tei:teiHeader)]" select="$value + 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="tp:inline-note-count" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:note[empty(ancestor::tei:teiHeader)][not(tp:is-endnote(.))]" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <xsl:key name="tp:anchor-n" match="tei:p[@n] | tei:item[@n] | tei:note[@n]" use="tp:anchor-kind(.) || tp:n-token(.)"/>
+
+  <xsl:function name="tp:anchor-kind" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e/self::tei:p) then 'p-' else if ($e/self::tei:item) then 'item-' else 'inline-note-'"/>
+  </xsl:function>
+
+  <!-- @n as part of an id: runs of other characters than letters, digits, '.' and '-' as '.'. -->
+  <xsl:function name="tp:n-token" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="replace(normalize-space($e/@n), '[^\p{L}\p{Nd}.\-]+', '.')"/>
+  </xsl:function>
+
+  <xsl:function name="tp:anchor-id" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="root" as="node()" select="root($e)"/>
+    <xsl:variable name="kind" as="xs:string" select="tp:anchor-kind($e)"/>
+    <xsl:variable name="n" as="xs:string" select="tp:n-token($e)"/>
+    <xsl:sequence select="(
+      tp:html-id($e),
+      if ($n ne '' and $root instance of document-node() and count(key('tp:anchor-n', $kind || $n, $root)) eq 1)
+      then tp:unused-id($kind || 'n' || $n, $root) else (),
+      tp:unused-id($kind || tp:anchor-position($e), $root))[1]"/>
+  </xsl:function>
+
+  <xsl:function name="tp:anchor-position" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="
+      if ($e/self::tei:p) then string($e ! accumulator-before('tp:paragraph-count'))
+      else if ($e/self::tei:item) then $e/parent::* ! (accumulator-before('tp:list-count') || '-' || 1 + count($e/preceding-sibling::tei:item))
+      else string($e ! accumulator-before('tp:inline-note-count'))"/>
+  </xsl:function>
+
+  <xsl:function name="tp:unused-id" as="xs:string">
+    <xsl:param name="candidate" as="xs:string"/>
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="if ($root instance of document-node() and exists(key('tp:xml-id', $candidate, $root)))
+                          then tp:unused-id($candidate || '_', $root) else $candidate"/>
+  </xsl:function>
+
+  <!-- The content of a paragraph, list item or note; anchored: with its id and a permalink. -->
+  <xsl:template name="tp:anchored-content">
+    <xsl:param name="anchored" as="xs:boolean"/>
+    <xsl:variable name="id" as="xs:string?" select="if ($anchored) then tp:anchor-id(.) else ()"/>
+    <xsl:if test="exists($id)">
+      <xsl:attribute name="id" select="$id"/>
+    </xsl:if>
+    <xsl:apply-templates mode="tp:text"/>
+    <xsl:for-each select="$id">
+      <xsl:call-template name="tp:permalink">
+        <xsl:with-param name="id" select="."/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A link to the passage itself, to copy or bookmark; shown on hover and focus (readers.css).
+       The pilcrow is no word (the fidelity check reads words), the name says what it does, and
+       search leaves it out of the index. -->
+  <xsl:template name="tp:permalink" as="node()+">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:text> </xsl:text>
+    <a class="permalink" href="#{$id}" lang="{$tp:ui-language}" aria-label="{tp:word('permalink')} ({$id})"
+       title="{tp:word('permalink')}" data-pagefind-ignore="">¶</a>
   </xsl:template>
 
   <!-- Letter parts that read as separate lines but may sit inside a paragraph:
@@ -129,6 +217,7 @@
        an item, label or head (pb, note, stray text) is kept in an extra item of its own. -->
 
   <xsl:template match="tei:list" mode="tp:text">
+    <xsl:param name="tp:anchors" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="list-type" as="xs:string" select="lower-case(string-join((@type, @rend), ' '))"/>
     <xsl:variable name="element" as="xs:string" select="
       if (tei:label) then 'dl'
@@ -143,7 +232,9 @@
             <xsl:when test="self::tei:item">
               <xsl:element name="{if ($element eq 'dl') then 'dd' else 'li'}">
                 <xsl:sequence select="tp:attributes(., ())"/>
-                <xsl:apply-templates mode="tp:text"/>
+                <xsl:call-template name="tp:anchored-content">
+                  <xsl:with-param name="anchored" select="$tp:anchors"/>
+                </xsl:call-template>
               </xsl:element>
             </xsl:when>
             <xsl:when test="self::tei:label and $element eq 'dl'">
