@@ -96,8 +96,10 @@ def run_build(source: Path, out: Path, project: Project, strict: bool, xinclude:
             click.echo(finding.format(), err=True)
     click.echo(f"validation: {summary_line(result.reports)} "
                f"(report: {display_path(out / 'html' / 'validation.html')})", err=True)
+    # The cache is named only when it supplied pages: a first build renders everything.
+    cached = len(result.published) - result.rendered
     click.echo(f"published {len(result.published)} document(s) to {display_path(out)} "
-               f"({result.rendered} rendered, the others unchanged from the build cache)"
+               f"({result.rendered} rendered" + (f", {cached} from the build cache)" if cached > 0 else ")")
                + (f"; {len(result.failed)} file(s) failed and were not published" if result.failed
                   else ""), err=True)
     return EXIT_INVALID if result.failed else EXIT_OK
