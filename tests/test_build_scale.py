@@ -4,6 +4,7 @@ incremental cache. Every variant must publish exactly the bytes of a one-process
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import pty
 import re
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import shared
+from conftest import ROOT, shared
 
 
 def generated_corpus(tmp_path: Path, documents: int, seed: int = 1) -> Path:
@@ -152,3 +153,38 @@ def test_a_corrupt_cache_is_ignored(tmp_path: Path) -> None:
         entry.write_bytes(data[: len(data) // 2] if number % 2 else data.replace(b"<", b">", 1))
     assert rendered(teipress_build(source, out)) == 12
     assert snapshot(out) == clean_build(source, tmp_path / "clean")
+
+
+def validation_report(out: Path) -> dict[str, list[dict]]:
+    """validation.json's findings by file name."""
+    report = json.loads((out / "html" / "validation.json").read_text(encoding="utf-8"))
+    return {Path(f["path"]).name: f["findings"] for f in report["files"]}
+
+
+def test_cached_validation_results_follow_the_documents_and_the_schema(tmp_path: Path) -> None:
+    """Check results come from the build cache (keyed by the file, the schema, the rules and
+    teipress), so an edited document or an edited schema is checked again: each build equals a
+    clean one, findings at their file:line."""
+    source = generated_corpus(tmp_path, 12)
+    schema = tmp_path / "schema.rng"
+    shutil.copy(ROOT / "schemas" / "tei_all.rng", schema)
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    teipress_build(source, out, "--schema", str(schema))
+    assert not any(validation_report(out).values())
+    line = replace_line(source / "doc-000004.xml", "<p>", "<p><blink/>")
+    teipress_build(source, out, "--schema", str(schema))
+    [finding] = validation_report(out)["doc-000004.xml"]
+    assert (finding["line"], finding["rule"]) == (line, "relaxng") and "blink" in finding["message"]
+    edit(schema, '<element name="abbr">', '<element name="abbreviation">')  # abbr is now unknown
+    teipress_build(source, out, "--schema", str(schema))
+    teipress_build(source, clean, "--schema", str(schema), "--jobs", "1")  # no cache yet
+    found = validation_report(out)
+    assert sum("abbr" in f["message"] for findings in found.values() for f in findings) > 1
+    assert found == validation_report(clean)
+
+
+def replace_line(path: Path, old: str, new: str) -> int:
+    """`edit`, returning the line of the change."""
+    text = path.read_text(encoding="utf-8")
+    edit(path, old, new)
+    return text.count("\n", 0, text.index(old)) + 1

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,11 @@ from click.testing import CliRunner, Result
 from lxml import etree
 
 from conftest import ROOT, shared, tei, tool
+from teipress.checking import StoredDocument
 from teipress.cli import main
 from teipress.errors import EXIT_STATUSES
+from teipress.validate import Checks, check_sources, find_sources, load_corpus, validate_corpus
+from teipress.workers import runner
 
 DOCUMENT = Path("tei/documents/dobrynin-1962-11-05.xml")
 
@@ -351,3 +355,21 @@ def test_an_included_fragment_does_not_fail_the_build(tmp_path: Path, monkeypatc
     page = (tmp_path / "out" / "html" / "remote-fallback.html").read_text(encoding="utf-8")
     assert "Local copy of the bibliography." in page
     assert not list((tmp_path / "out").rglob("bibl.*"))
+
+
+def test_worker_processes_find_what_one_check_of_the_whole_corpus_finds() -> None:
+    """The map over documents (two worker processes; the project's rules on each document's slice
+    of the index, `CorpusIndex.element_for`) reports exactly what one check over the whole parsed
+    corpus reports, on a real edition whose pointers into its registers give corpus-wide findings."""
+    source = shared("corpora", "maechtekongresse", "editions")
+    registers = [shared("corpora", "maechtekongresse", "indices")]
+    expected = validate_corpus(load_corpus([source], registers), Checks())
+    found = find_sources([source])
+    with runner(None, 2, len(found.files)) as pool:
+        assert pool.workers == 2
+        corpus = check_sources(found, registers, Checks(), pool)
+    assert list(corpus.reports.values()) == expected
+    rules = Counter(f.rule for report in expected for f in report.findings)
+    assert rules["ref-resolves"] and rules["relaxng"], rules  # corpus-wide and per-document findings
+    assert all(f.line > 0 and f.column > 0 for r in expected for f in r.findings if f.rule == "ref-resolves")
+    assert all(isinstance(d, StoredDocument) for d in corpus.subjects)  # the parent keeps no trees

@@ -50,9 +50,11 @@ def main() -> None:
               default="human", show_default=True, help="How to print the findings.")
 @click.option("--xinclude", is_flag=True, help=XINCLUDE_HELP)
 @click.option("--watch", is_flag=True, help="Keep running; re-validate files as they are saved.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes that check documents (default: the machine's cores).")
 def validate(paths: tuple[Path, ...], schema: Path | None, engine: str, timeout: float,
              config: Path | None, registers: tuple[Path, ...], grammar_only: bool,
-             output_format: str, xinclude: bool, watch: bool) -> None:
+             output_format: str, xinclude: bool, watch: bool, jobs: int | None) -> None:
     """Check TEI files or folders (default: tei/) against the schema and the rules.
 
     Exit status: 0 all valid, 1 invalid, 2 usage or I/O error.
@@ -65,7 +67,7 @@ def validate(paths: tuple[Path, ...], schema: Path | None, engine: str, timeout:
     project = Project.find(targets, config, registers, Checks(schema, engine, grammar_only, timeout))
     if watch:
         raise SystemExit(run_watch(targets, project, xinclude))
-    raise SystemExit(run_validate(targets, project, output_format, xinclude))
+    raise SystemExit(run_validate(targets, project, output_format, xinclude, jobs))
 
 
 @main.command()

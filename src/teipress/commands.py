@@ -16,14 +16,19 @@ from .errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, TeipressError
 from .findings import FileReport, display_path
 from .project import Project
 from .report import FORMATS, human, summary_line
-from .validate import Validator, load_corpus
+from .validate import Validator, check_sources, find_sources, load_corpus
 
 WATCH_TIMEOUT_MS = 500
 
 
-def run_validate(paths: list[Path], project: Project, output_format: str, xinclude: bool) -> int:
-    corpus = load_corpus(paths, list(project.registers), xinclude=xinclude)
-    reports = Validator(project.checks, corpus.subjects).run(corpus)
+def run_validate(paths: list[Path], project: Project, output_format: str, xinclude: bool,
+                 jobs: int | None = None) -> int:
+    """The same map over documents as `build`'s, in worker processes when there are enough."""
+    from .workers import default_jobs, runner
+
+    found = find_sources(paths, xinclude=xinclude)
+    with runner(None, jobs or default_jobs(), len(found.files)) as pool:
+        reports = list(check_sources(found, list(project.registers), project.checks, pool).reports.values())
     colour = output_format == "human" and sys.stdout.isatty()
     click.echo(FORMATS[output_format](reports, colour), nl=False)
     return exit_status(reports)

@@ -115,8 +115,9 @@ def parse_file(path: Path) -> ParseResult:
     return parse_bytes(path, source)
 
 
-def parse_bytes(path: Path, source: bytes) -> ParseResult:
-    shown = display_path(path)
+def parse_bytes(path: Path, source: bytes, display: str | None = None) -> ParseResult:
+    """`display`: the path as reports show it (a worker elsewhere cannot derive it)."""
+    shown = display if display is not None else display_path(path)
     parser = make_parser()
     try:
         tree = etree.ElementTree(etree.fromstring(source, parser))

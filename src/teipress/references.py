@@ -79,6 +79,44 @@ class CorpusIndex:
                 etree.SubElement(entry, _TP + "pointer", value=target)
         return corpus
 
+    def element_for(self, file: IndexedFile) -> etree._Element:
+        """The part of `element` the project's rules read when they check `file`: the entries
+        of every id it defines or points at (where else it is defined, who points at it), files
+        in corpus order. The rules find the same there as in the whole tree, and the part changes
+        only when one of those entries does (so their results can be cached per document)."""
+        wanted = {value for value, _ in file.ids} | set(file.targets)
+        ids = sorted(e for value in wanted for e in self._defined.get(value, ()))
+        pointers = sorted(p for value in wanted for p in self._pointing.get(value, ()))
+        corpus = etree.Element(_TP + "corpus", nsmap={"tp": TP_NS})
+        entries: dict[int, etree._Element] = {}
+        for number in sorted({e[0] for e in ids} | {p[0] for p in pointers}):
+            other = self.files[number]
+            entries[number] = etree.SubElement(corpus, _TP + "file", path=other.display,
+                                               name=other.path.stem)
+        for number, _, value, element in ids:
+            etree.SubElement(entries[number], _TP + "id", value=value, element=element)
+        for number, _, value in pointers:
+            etree.SubElement(entries[number], _TP + "pointer", value=value)
+        return corpus
+
+    @cached_property
+    def _defined(self) -> dict[str, list[tuple[int, int, str, str]]]:
+        """id -> (file number, place in the file, id, element) of each definition."""
+        found: dict[str, list[tuple[int, int, str, str]]] = {}
+        for number, file in enumerate(self.files):
+            for place, (value, element) in enumerate(file.ids):
+                found.setdefault(value, []).append((number, place, value, element))
+        return found
+
+    @cached_property
+    def _pointing(self) -> dict[str, list[tuple[int, int, str]]]:
+        """id -> (file number, place among the file's targets, id) of each file pointing at it."""
+        found: dict[str, list[tuple[int, int, str]]] = {}
+        for number, file in enumerate(self.files):
+            for place, target in enumerate(file.targets):
+                found.setdefault(target, []).append((number, place, target))
+        return found
+
 
 def build_index(documents: list[ParsedDocument]) -> CorpusIndex:
     return CorpusIndex([_indexed(document) for document in documents])

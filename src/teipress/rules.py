@@ -59,12 +59,16 @@ class Rules:
 
     def check(self, subjects: list[ParsedDocument], index: CorpusIndex) -> dict[Path, list[Finding]]:
         """Findings per subject; `index` covers every file pointers may name (subjects and registers)."""
-        findings: dict[Path, list[Finding]] = {}
-        for document in subjects:
-            found: list[Finding] = []
-            if self._project is not None:
-                found += self._project.check(document, project_params(document, index))
-            if self._embedded is not None:
-                found += self._embedded.check(document)
-            findings[document.path] = found
-        return findings
+        return {document.path: [*self.check_project(document, index.element),
+                                *self.check_embedded(document)] for document in subjects}
+
+    def check_project(self, document: ParsedDocument, corpus: etree._Element) -> list[Finding]:
+        """The project's rules; `corpus` is the index's tree, or the part of it that the
+        document's ids and pointers name (`CorpusIndex.element_for`: the same findings)."""
+        if self._project is None:
+            return []
+        return self._project.check(document, {"corpus": corpus, "file-name": document.path.stem})
+
+    def check_embedded(self, document: ParsedDocument) -> list[Finding]:
+        """The schema's embedded rules (they need nothing beyond the document)."""
+        return self._embedded.check(document) if self._embedded is not None else []

@@ -7,15 +7,33 @@ The stage order is the data flow of the whole tool: discover → parse → gramm
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Protocol
+
+from lxml import etree
 
 from . import xinclude
+from .checking import (
+    FileTask,
+    RulesTask,
+    StoredDocument,
+    check_batch,
+    checked_json,
+    checked_value,
+    checks_version,
+    findings_json,
+    findings_value,
+    memo_key,
+    notices,
+    rules_batch,
+)
 from .discover import discover
 from .findings import FileReport, Finding, display_path, sorted_findings
-from .parse import ParsedDocument, parse_file
-from .references import CorpusIndex, build_index
+from .parse import ParsedDocument, parse_file, read_source
+from .references import CorpusIndex, IndexedFile, build_index
 from .relaxng.engines import DEFAULT_TIMEOUT, make_grammar
 from .resources import project_schema
 
@@ -111,25 +129,6 @@ def _load(corpus: Corpus, path: Path, include_root: Path | None,
     return document
 
 
-def notices(document: ParsedDocument) -> list[Finding]:
-    """What the document asks to fetch and teipress will not: an external DTD, schema or
-    stylesheet references in processing instructions."""
-    findings = []
-    info = document.tree.docinfo
-    if info.system_url or info.public_id:
-        findings.append(Finding(document.display, 1, 1, "warning", "not-fetched",
-                                f"external DTD {info.system_url or info.public_id} is not loaded"))
-    for pi in document.tree.xpath("/processing-instruction('xml-model') | "
-                                  "/processing-instruction('xml-stylesheet')"):
-        href = re.search(r'href\s*=\s*["\']([^"\']*)', pi.text or "")
-        if href and xinclude.has_scheme(href.group(1)):
-            findings.append(Finding(
-                document.display, pi.sourceline or 1, 1, "warning", "not-fetched",
-                f"<?{pi.target} href=\"{href.group(1)}\"?> is not fetched; "
-                "teipress validates with its own schema (or --schema)"))
-    return findings
-
-
 @dataclass(frozen=True)
 class Checks:
     """What a validation run checks: which grammar, with which engine, and whether the rules
@@ -180,3 +179,157 @@ def _add_by_path(corpus: Corpus, findings: dict[Path, list[Finding]]) -> None:
     for document in corpus.subjects:
         for finding in findings.get(document.path, []):
             corpus.add(finding)
+
+
+# The map steps' batches stay small: a worker holds the trees of one batch at a time.
+BATCH = 32
+
+
+class Mapper(Protocol):
+    """Where map steps run (workers.Runner): in this process, in worker processes, on Dask."""
+
+    workers: int
+
+    def map_batches(self, function: Callable, first: object, items: list, most: int) -> Iterator: ...
+
+
+class Memo(Protocol):
+    """A cache of map results by key (build.cache.BuildCache)."""
+
+    def get(self, key: str) -> dict | None: ...
+
+    def put(self, key: str, value: dict) -> None: ...
+
+
+@dataclass
+class Sources:
+    """The files a run checks, found and not yet read, and a report for each, in order."""
+
+    files: list[tuple[Path, Path | None]] = field(default_factory=list)  # (file, inclusions' root)
+    reports: dict[str, FileReport] = field(default_factory=dict)
+
+
+def find_sources(paths: list[Path], *, xinclude: bool = False) -> Sources:
+    sources, seen = Sources(), set()
+    for given in paths:
+        found = discover([given])
+        for finding in found.missing:
+            sources.reports.setdefault(finding.path, FileReport(finding.path)).findings.append(finding)
+        root = given if given.is_dir() else given.parent
+        for path in found.files:
+            sources.reports.setdefault(display_path(path), FileReport(display_path(path)))
+            if path not in seen:
+                seen.add(path)
+                sources.files.append((path, root if xinclude else None))
+    return sources
+
+
+@dataclass
+class CheckedCorpus:
+    """What the parent keeps of a checked corpus: the usable documents without their trees
+    (`StoredDocument`), the register files named in the settings (parsed: they are few), every
+    file's report and the corpus index."""
+
+    subjects: list[StoredDocument]
+    registers: list[ParsedDocument]
+    reports: dict[str, FileReport]
+    index: CorpusIndex
+
+    @property
+    def documents(self) -> list:
+        return [*self.subjects, *self.registers]
+
+    def failed(self) -> list[FileReport]:
+        """Files that could not be used at all (unreadable, not XML, not TEI)."""
+        usable = {d.display for d in self.subjects}
+        return [r for r in self.reports.values() if r.path not in usable]
+
+
+def check_sources(sources: Sources, registers: list[Path], checks: Checks, mapper: Mapper,
+                  memo: Memo | None = None, *, for_build: bool = False) -> CheckedCorpus:
+    """Validate the files in `mapper`'s workers, one document at a time: grammar and embedded
+    rules, then, on the index of the whole corpus, the project's rules. Results are taken from
+    `memo` when the file, the checks and teipress are unchanged. `for_build`: keep what the
+    build needs of each document too (its text, skeleton and facts; see `StoredDocument`)."""
+    rules = not checks.grammar_only and checks.project_rules
+    keep = "all" if for_build else "index" if rules else ""
+    reports = sources.reports
+    tasks: list[FileTask] = []
+    for path, include_root in sources.files:
+        source, problem = read_source(path)
+        if source is None:
+            reports[display_path(path)].findings.extend([problem] if problem else [])
+            continue
+        tasks.append(FileTask(path, display_path(path), source, include_root))
+    version = checks_version(checks) if memo is not None else ""
+    checked = _mapped(mapper, memo, check_batch, (checks, element_names(t.source for t in tasks), keep),
+                      tasks, [memo_key(version, f"check {keep}", t) for t in tasks], checked_json,
+                      checked_value)
+    subjects = [StoredDocument(t, c) for t, c in zip(tasks, checked, strict=True)]
+    for document in subjects:
+        reports[document.display].findings.extend(document.checked.findings)
+    subjects = _without_fragments([d for d in subjects if d.checked.tei is not None], reports)
+    taken = {path for path, _ in sources.files}
+    named = discover(registers).files if registers else []
+    parsed = [parse_file(p).document for p in named if p not in taken]
+    others = [d for d in parsed if d is not None]
+    index = CorpusIndex([IndexedFile(d.path, d.display, d.checked.indexed.ids, d.checked.indexed.targets)
+                         for d in subjects if d.checked.indexed is not None] + build_index(others).files)
+    if rules:
+        slices = [etree.tostring(index.element_for(d.checked.indexed), encoding="unicode") for d in subjects]
+        rule_tasks = [RulesTask(d.task, corpus) for d, corpus in zip(subjects, slices, strict=True)]
+        keys = [memo_key(version, "rules", t.file, t.corpus) for t in rule_tasks]
+        found = _mapped(mapper, memo, rules_batch, checks, rule_tasks, keys, findings_json, findings_value)
+        for document, findings in zip(subjects, found, strict=True):
+            reports[document.display].findings.extend(findings)
+    for report in reports.values():
+        report.findings = sorted_findings(report.findings)
+    return CheckedCorpus(subjects, others, reports, index)
+
+
+def _without_fragments(subjects: list[StoredDocument],
+                       reports: dict[str, FileReport]) -> list[StoredDocument]:
+    """Files other files include are parts of those documents (see `_drop_fragments`)."""
+    fragments = {Path(f) for d in subjects for f in d.checked.fragments}
+    if not fragments:
+        return subjects
+    dropped = {shown for shown in reports if Path(shown).resolve() in fragments}
+    for shown in dropped:
+        reports.pop(shown, None)
+    return [d for d in subjects if d.path.resolve() not in fragments]
+
+
+def element_names(sources: Iterable[bytes]) -> frozenset[str]:
+    """Every local name in a start tag of the files (a regular expression, no parse: comments
+    and CDATA may add a few). The lxml engine prunes the schema to these once per worker, so
+    no batch brings names it has to recompile for."""
+    names: set[bytes] = set()
+    for source in sources:
+        names.update(_START_TAG.findall(source))
+    return frozenset(n.decode("ascii") for n in names)
+
+
+_START_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
+
+
+def _mapped(mapper: Mapper, memo: Memo | None, function: Callable, first: object, tasks: list,
+            keys: list[str | None], to_json: Callable, from_json: Callable) -> list:
+    """`function` over `tasks` in `mapper`, results found in `memo` taken from there."""
+    found = [_recalled(memo, key, from_json) for key in keys]
+    missing = [i for i, result in enumerate(found) if result is None]
+    done = mapper.map_batches(function, first, [tasks[i] for i in missing], BATCH)
+    for i, result in zip(missing, done, strict=True):
+        found[i] = result
+        if memo is not None and keys[i] is not None:
+            memo.put(keys[i], to_json(result))
+    return found
+
+
+def _recalled(memo: Memo | None, key: str | None, from_json: Callable):
+    if memo is None or key is None or (value := memo.get(key)) is None:
+        return None
+    try:
+        return from_json(value)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None  # an entry of another shape: recompute
+

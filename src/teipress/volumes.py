@@ -56,6 +56,11 @@ def split_volumes(files: list[ParsedDocument]) -> Split:
     return split
 
 
+def is_volume(root: etree._Element) -> bool:
+    """Does the file hold many documents (it is split into units)?"""
+    return len(_parts(root)) >= 2
+
+
 def _parts(root: etree._Element) -> list[etree._Element]:
     """The documents of a volume, outermost first: document divs, group/text, TEI in teiCorpus."""
     if root.tag == f"{T}teiCorpus":

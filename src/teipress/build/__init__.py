@@ -1,22 +1,26 @@
 """`teipress build`, read top to bottom as the stage list:
 
-    discover → parse → validate → map over documents → reduce → publish
+    discover → map: parse and check each document → reduce: corpus-wide rules on the index
+    → map: catalogue and render each document → reduce: the edition's pages → publish
 
-The map steps (render.py) take one document and return what it produces (a catalogue record,
-its pages, or the finding that says why it failed), as values; the reduce steps (edition.py)
-make the pages that list the whole edition from those values. Pages are written into a
-staging folder that replaces the output only when the whole build succeeded.
+The map steps (teipress.checking, render.py) take one document and return what it produces (its
+findings and index entry, a catalogue record, its pages, or the finding that says why it
+failed), as values: the parent never holds the trees of all documents, only their text and
+small facts (`StoredDocument`); the reduce steps (edition.py) make the pages that list the whole
+edition from those values. Pages are written into a staging folder that replaces the output
+only when the whole build succeeded.
 """
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
+from ..checking import StoredDocument
 from ..citation import EditionFacts, cite_documents, edition_element
 from ..errors import BuildRefused
 from ..findings import FileReport, Finding
@@ -28,7 +32,7 @@ from ..publish import staged_output
 from ..resources import stylesheet
 from ..search import add_search_data, index_site
 from ..site import REGISTER_PAGES, register_entries, registers_element, slugs_for
-from ..validate import load_corpus, validate_corpus
+from ..validate import check_sources, find_sources
 from ..volumes import split_volumes
 from .cache import BuildCache
 from .edition import Manifest, listing_pages, validation_pages, with_failures
@@ -48,25 +52,25 @@ class BuildResult:
 
 def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: bool,
           progress: bool = False, jobs: int = 1, executor: str | None = None) -> BuildResult:
-    # discover, parse, validate
     checks, registers_at = project.checks, list(project.registers)
-    corpus = load_corpus([source], registers_at, xinclude=xinclude)
-    reports = validate_corpus(corpus, checks)
-    if strict and not all(r.valid for r in reports):
-        raise BuildRefused("the sources have errors and --strict was given; nothing was published")
-    # documents, pages and registers; a volume split into one unit per document (issue 8)
-    layout = arrange(corpus.subjects, corpus.documents, project.settings, registers_at)
-    volumes = split_volumes(layout.documents)
-    documents, extra_pages, registers = volumes.documents, layout.pages + volumes.pages, layout.registers
-    volume_pages = {d.path for d in volumes.pages}
-    slugs = slugs_for([*documents, *extra_pages])
-    sources = [Source(d.display, etree.tostring(d.root, encoding="unicode"), slugs[d.path])
-               for d in documents]
-    page_sources = [Source(d.display, etree.tostring(d.root, encoding="unicode"), slugs[d.path])
-                    for d in extra_pages]
-    transformer, cache = worker_transformer(), BuildCache(out)
+    found, cache = find_sources([source], xinclude=xinclude), BuildCache(out)
+    with staged_output(out, [source]) as staging, runner(executor, jobs, len(found.files)) as pool:
+        # map: parse and check each document; reduce: the corpus-wide rules on its index
+        corpus = check_sources(found, registers_at, checks, pool, cache, for_build=True)
+        reports = list(corpus.reports.values())
+        if strict and not all(r.valid for r in reports):
+            raise BuildRefused("the sources have errors and --strict was given; nothing was published")
+        # documents, pages and registers; a volume split into one unit per document (issue 8)
+        subjects = [_whole(d) for d in corpus.subjects]
+        layout = arrange(subjects, [*subjects, *corpus.registers], project.settings, registers_at)
+        volumes = split_volumes(layout.documents)
+        documents, extra_pages, registers = volumes.documents, layout.pages + volumes.pages, layout.registers
+        volume_pages = {d.path for d in volumes.pages}
+        slugs = slugs_for([*documents, *extra_pages])
+        sources = [Source(d.display, _tei(d), slugs[d.path]) for d in documents]
+        page_sources = [Source(d.display, _tei(d), slugs[d.path]) for d in extra_pages]
+        transformer = worker_transformer()
 
-    with staged_output(out, [source]) as staging, runner(executor, jobs, len(documents)) as pool:
         html, text = staging / "html", staging / "text"
         (html / "tei").mkdir(parents=True)
         text.mkdir()
@@ -83,8 +87,8 @@ def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: 
         cite_documents({d: records[d.path] for d, _ in listed}, entries, cited, html, slugs)
         add_search_data({d: records[d.path] for d, _ in listed}, corpus.index,
                         register_names(entries, REGISTER_PAGES))
-        manifest = Manifest(project.settings, entries, corpus.index, slugs,
-                            edition_element(cited, html), {d.path: d.root for d, _ in listed})
+        manifest = Manifest(project.settings, entries, corpus.index, slugs,  # roots: parsed when read
+                            edition_element(cited, html), _Roots({d.path: d for d, _ in listed}))
         registers_xml = etree.tostring(registers_element(entries), encoding="unicode")
         site_xml = etree.tostring(with_pages(manifest.site(records), extra_pages, slugs, volume_pages),
                                   encoding="unicode")
@@ -124,6 +128,37 @@ def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: 
     failed = [r for r in reports if r.path in shown and r.path not in published]
     failed += [r for r in corpus.failed() if r.path not in {f.path for f in failed}]
     return BuildResult(reports, list(published), failed, rendering.rendered)
+
+
+def _whole(document: StoredDocument) -> StoredDocument | ParsedDocument:
+    """The document with its whole tree where the steps before rendering read more than its
+    skeleton: a register, a volume to split, entries outside the header (the registers)."""
+    facts = document.checked
+    return document.full() if facts.register_only or facts.volume or facts.entries_in_text else document
+
+
+def _tei(document: StoredDocument | ParsedDocument) -> str:
+    """What rendering gets: the checked document serialised (by the worker that checked it)."""
+    if isinstance(document, StoredDocument):
+        return document.tei
+    return etree.tostring(document.root, encoding="unicode")
+
+
+class _Roots(Mapping[Path, etree._Element]):
+    """The documents' roots by path, each parsed when it is read and not kept (their skeletons:
+    the pictures and the About page read only headers)."""
+
+    def __init__(self, documents: dict[Path, StoredDocument | ParsedDocument]) -> None:
+        self._documents = documents
+
+    def __getitem__(self, path: Path) -> etree._Element:
+        return self._documents[path].root
+
+    def __iter__(self) -> Iterator[Path]:
+        return iter(self._documents)
+
+    def __len__(self) -> int:
+        return len(self._documents)
 
 
 @dataclass

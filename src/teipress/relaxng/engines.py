@@ -31,9 +31,11 @@ def make_grammar(
     schema_path: Path,
     documents: list[ParsedDocument],
     timeout: float = DEFAULT_TIMEOUT,
+    local_names: frozenset[str] | None = None,
 ) -> Grammar:
     """The engine named by `--engine` (click allows only these two), ready for
-    `check_many(documents)`; `timeout` limits lxml's compile."""
+    `check_many(documents)`; `timeout` limits lxml's compile; `local_names`, when known, are
+    the element names of every document to come (lxml prunes for them at once)."""
     if engine == "jing":
         return JingGrammar(schema_path)
-    return LxmlGrammar(schema_path, documents, timeout=timeout)
+    return LxmlGrammar(schema_path, documents, timeout=timeout, local_names=local_names)

@@ -19,7 +19,7 @@ from ..parse import ParsedDocument
 from .explain import explain_all
 from .load import load_schema
 from .names import Name
-from .prune import prune_schema, simplify_pruned, used_names, without_automata
+from .prune import prune_schema, schema_element_names, simplify_pruned, used_names, without_automata
 from .source import SchemaError
 
 MAX_THREADS = 2  # validation threads (libxml2 releases the GIL); more did not pay off when measured
@@ -47,9 +47,11 @@ def compile_schema(rng: etree._ElementTree, *, label: str, timeout: float = DEFA
     call (and forked batch workers inherit it), with no findings to ship between processes. The
     price is compiling twice, which is cheap for a pruned schema. Compiling is
     deterministic, so once the child has finished the parent will too. Without fork (Windows)
-    there is no probe and the compile runs unguarded.
+    there is no probe and the compile runs unguarded; nor in a daemonic process (a Dask
+    worker), which may not start children.
     """
-    if timeout and "fork" in multiprocessing.get_all_start_methods():
+    if (timeout and "fork" in multiprocessing.get_all_start_methods()
+            and not multiprocessing.current_process().daemon):
         child = multiprocessing.get_context("fork").Process(target=_probe, args=(rng,), daemon=True)
         child.start()
         child.join(timeout)
@@ -84,6 +86,7 @@ class LxmlGrammar:
         schema_path: Path,
         documents: list[ParsedDocument],
         timeout: float = DEFAULT_TIMEOUT,
+        local_names: frozenset[str] | None = None,
     ) -> None:
         self.schema_path = Path(schema_path)
         self.label = display_path(self.schema_path)
@@ -93,6 +96,8 @@ class LxmlGrammar:
             weakref.WeakKeyDictionary()
         )
         self.used = set().union(*(self._names_of(d) for d in documents))
+        if local_names:  # names of documents to come (a superset is safe: it prunes less)
+            self.used |= {name for name in self._schema_names if name[1] in local_names}
         self._build()
 
     def _names_of(self, document: ParsedDocument) -> set[Name]:
@@ -116,9 +121,14 @@ class LxmlGrammar:
     def _cover(self, documents: list[ParsedDocument]) -> None:
         """Documents the grammar was not pruned for: their new names need their patterns back."""
         names = set().union(*(self._names_of(d) for d in documents))
-        if not names <= self.used:
-            self.used |= names
+        new = names - self.used
+        self.used |= names
+        if new & self._schema_names:  # a name the schema has no pattern for changes nothing
             self._build()
+
+    @functools.cached_property
+    def _schema_names(self) -> set[Name]:
+        return schema_element_names(self.schema)
 
     def check(self, document: ParsedDocument) -> list[Finding]:
         self._cover([document])

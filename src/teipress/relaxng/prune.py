@@ -25,6 +25,12 @@ def used_names(trees: Iterable[etree._ElementTree | etree._Element]) -> set[Name
     return {split_tag(tag) for tag in tags}
 
 
+def schema_element_names(rng: etree._ElementTree) -> set[Name]:
+    """The single names of the schema's <element> patterns."""
+    names = (pattern_name(node) for node in rng.getroot().iter(f"{RNG}element"))
+    return {name for name in names if name is not None}
+
+
 def prune_schema(
     rng: etree._ElementTree, used: set[Name], *, stubs: bool = False
 ) -> etree._ElementTree:

@@ -1,0 +1,99 @@
+"""Where the map steps of `validate` and `build` run: in this process, in a pool of worker
+processes (`--jobs`), or on a Dask cluster (`--executor dask://HOST:PORT`).
+
+Every executor has the same shape: `map(function, tasks)` yields the results in task order as
+they finish. Tasks are batches of documents, so the stylesheets' context (site manifest,
+registers) is sent once per batch rather than once per document, and a small build does not pay
+for starting workers at all.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from .errors import TeipressError
+
+T = TypeVar("T")
+
+# Below this many documents per worker, starting workers (each compiles the schema, and for a
+# build the stylesheets, about a second) costs more than it saves.
+MIN_PER_WORKER = 12
+BATCHES_PER_WORKER = 4  # small enough batches that the progress bar and the load move evenly
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def batches(items: list[T], workers: int) -> list[list[T]]:
+    """`items` in consecutive batches, a few per worker (order kept)."""
+    size = max(1, math.ceil(len(items) / (workers * BATCHES_PER_WORKER)))
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+class Runner:
+    """Runs batches of map tasks; `workers` says how many run at once (1: in this process)."""
+
+    def __init__(self, executor: Executor | None, workers: int) -> None:
+        self._executor = executor
+        self.workers = workers
+
+    def map_batches(self, function: Callable[[Any, list], list[Any]], first: object, items: list,
+                    most: int) -> Iterator[Any]:
+        """`function(first, batch)` over consecutive batches of at most `most` items, a few per
+        worker; the results of all batches, in order."""
+        size = max(1, min(most, math.ceil(len(items) / (self.workers * BATCHES_PER_WORKER))))
+        tasks = [(first, items[i:i + size]) for i in range(0, len(items), size)]
+        return (result for batch in self.map(function, tasks) for result in batch)
+
+    def map(self, function: Callable[..., list[Any]], tasks: Iterable[tuple]) -> Iterator[list[Any]]:
+        tasks = list(tasks)
+        if self._executor is None or not tasks:  # Dask refuses to map over no tasks at all
+            return (function(*task) for task in tasks)
+        return self._executor.map(function, *zip(*tasks, strict=True))
+
+
+@contextmanager
+def runner(executor: str | None, jobs: int, documents: int,
+           initializer: Callable[[], object] | None = None) -> Iterator[Runner]:
+    """The executor for a run over `documents` documents; each worker process starts with
+    `initializer` (a build's compiles the stylesheets)."""
+    if executor:
+        with _dask(executor) as running:
+            yield running
+        return
+    workers = min(jobs, documents // MIN_PER_WORKER)
+    if workers <= 1:
+        yield Runner(None, 1)
+        return
+    # spawn: the parent may have Saxon loaded already, and a forked copy of a running JVM-like
+    # runtime is not safe; each worker starts clean and compiles the stylesheets once.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=initializer) as pool:
+        yield Runner(pool, workers)
+
+
+@contextmanager
+def _dask(address: str) -> Iterator[Runner]:
+    if not address.startswith("dask://"):
+        raise TeipressError(f"--executor {address}: expected dask://HOST:PORT")
+    try:
+        from distributed import Client
+    except ImportError:
+        raise TeipressError("--executor dask:// needs the 'distributed' package: "
+                            "pip install 'teipress[cluster]'") from None
+    try:
+        client = Client("tcp://" + address.removeprefix("dask://"), timeout=30)
+    except OSError as exc:
+        raise TeipressError(f"--executor {address}: cannot reach the Dask scheduler: {exc}") from exc
+    try:
+        workers = max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))
+        yield Runner(client.get_executor(pure=False), workers)
+    finally:
+        client.close()
