@@ -11,11 +11,14 @@ import re
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, shared
+from teipress.validate import BATCH
+from teipress.workers import Runner
 
 
 def generated_corpus(tmp_path: Path, documents: int, seed: int = 1) -> Path:
@@ -188,3 +191,24 @@ def replace_line(path: Path, old: str, new: str) -> int:
     text = path.read_text(encoding="utf-8")
     edit(path, old, new)
     return text.count("\n", 0, text.index(old)) + 1
+
+
+def test_workers_start_only_when_there_is_enough_work() -> None:
+    """A rebuild after one change maps a document or two: they run in this process, and the
+    worker pool starts with the first map big enough for it."""
+    started: list[ThreadPoolExecutor] = []
+
+    def start() -> ThreadPoolExecutor:
+        started.append(ThreadPoolExecutor(2))
+        return started[-1]
+
+    running = Runner(start, 2)
+    assert list(running.map_batches(scaled, 10, [1, 2, 3], BATCH)) == [10, 20, 30]
+    assert not started
+    assert list(running.map_batches(scaled, 2, list(range(40)), BATCH)) == [2 * n for n in range(40)]
+    assert len(started) == 1
+    running.close()
+
+
+def scaled(factor: int, batch: list[int]) -> list[int]:
+    return [factor * n for n in batch]

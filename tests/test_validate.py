@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import queue
 import re
 import signal
@@ -373,3 +375,26 @@ def test_worker_processes_find_what_one_check_of_the_whole_corpus_finds() -> Non
     assert rules["ref-resolves"] and rules["relaxng"], rules  # corpus-wide and per-document findings
     assert all(f.line > 0 and f.column > 0 for r in expected for f in r.findings if f.rule == "ref-resolves")
     assert all(isinstance(d, StoredDocument) for d in corpus.subjects)  # the parent keeps no trees
+
+
+def test_the_pruned_schema_is_kept_for_the_next_run(tmp_path: Path) -> None:
+    """tei_all pruned to a corpus's names is stored after it compiled and loaded by the next run
+    (not pruned or stored again); a damaged entry is ignored and replaced. Findings never change."""
+    files = [str(p) for p in sorted(shared("corpora", "maechtekongresse", "editions").glob("*.xml"))[:6]]
+    schema = ROOT / "schemas" / "tei_all.rng"
+    command = [sys.executable, "-m", "teipress", "validate", "--schema", str(schema), "--grammar-only",
+               *files]
+    environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+
+    def run() -> str:
+        return subprocess.run(command, capture_output=True, text=True, env=environment, check=False).stdout
+
+    first = run()
+    assert "6 files checked, 1 invalid" in first
+    [entry] = (tmp_path / "teipress" / "schemas").glob("*.rng")
+    stored = entry.stat().st_mtime_ns
+    assert run() == first and entry.stat().st_mtime_ns == stored  # loaded, not made again
+    entry.write_bytes(entry.read_bytes().replace(b"<", b">", 3))
+    assert run() == first
+    check, _, data = entry.read_bytes().partition(b"\n")
+    assert check.decode() == hashlib.sha256(data).hexdigest()  # replaced by a sound one

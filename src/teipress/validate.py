@@ -190,7 +190,7 @@ class Mapper(Protocol):
 
     workers: int
 
-    def map_batches(self, function: Callable, first: object, items: list, most: int) -> Iterator: ...
+    def map_batches(self, function: Callable, first: object, items: list, most: int | None) -> Iterator: ...
 
 
 class Memo(Protocol):
@@ -262,9 +262,11 @@ def check_sources(sources: Sources, registers: list[Path], checks: Checks, mappe
             continue
         tasks.append(FileTask(path, display_path(path), source, include_root))
     version = checks_version(checks) if memo is not None else ""
-    checked = _mapped(mapper, memo, check_batch, (checks, element_names(t.source for t in tasks), keep),
-                      tasks, [memo_key(version, f"check {keep}", t) for t in tasks], checked_json,
-                      checked_value)
+    lxml = checks.engine == "lxml"  # jing starts a JVM per batch: one batch per worker
+    names = element_names(t.source for t in tasks) if lxml else frozenset()
+    checked = _mapped(mapper, memo, check_batch, (checks, names, keep), tasks,
+                      [memo_key(version, f"check {keep}", t) for t in tasks], checked_json, checked_value,
+                      most=BATCH if lxml else None)
     subjects = [StoredDocument(t, c) for t, c in zip(tasks, checked, strict=True)]
     for document in subjects:
         reports[document.display].findings.extend(document.checked.findings)
@@ -279,7 +281,8 @@ def check_sources(sources: Sources, registers: list[Path], checks: Checks, mappe
         slices = [etree.tostring(index.element_for(d.checked.indexed), encoding="unicode") for d in subjects]
         rule_tasks = [RulesTask(d.task, corpus) for d, corpus in zip(subjects, slices, strict=True)]
         keys = [memo_key(version, "rules", t.file, t.corpus) for t in rule_tasks]
-        found = _mapped(mapper, memo, rules_batch, checks, rule_tasks, keys, findings_json, findings_value)
+        found = _mapped(mapper, memo, rules_batch, checks, rule_tasks, keys, findings_json, findings_value,
+                        most=BATCH)
         for document, findings in zip(subjects, found, strict=True):
             reports[document.display].findings.extend(findings)
     for report in reports.values():
@@ -313,11 +316,12 @@ _START_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 
 
 def _mapped(mapper: Mapper, memo: Memo | None, function: Callable, first: object, tasks: list,
-            keys: list[str | None], to_json: Callable, from_json: Callable) -> list:
-    """`function` over `tasks` in `mapper`, results found in `memo` taken from there."""
+            keys: list[str | None], to_json: Callable, from_json: Callable, *, most: int | None) -> list:
+    """`function` over `tasks` in `mapper` in batches of at most `most`, results found in `memo`
+    taken from there."""
     found = [_recalled(memo, key, from_json) for key in keys]
     missing = [i for i, result in enumerate(found) if result is None]
-    done = mapper.map_batches(function, first, [tasks[i] for i in missing], BATCH)
+    done = mapper.map_batches(function, first, [tasks[i] for i in missing], most)
     for i, result in zip(missing, done, strict=True):
         found[i] = result
         if memo is not None and keys[i] is not None:

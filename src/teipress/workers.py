@@ -38,24 +38,40 @@ def batches(items: list[T], workers: int) -> list[list[T]]:
 
 
 class Runner:
-    """Runs batches of map tasks; `workers` says how many run at once (1: in this process)."""
+    """Runs batches of map tasks; `workers` says how many run at once (1: in this process).
 
-    def __init__(self, executor: Executor | None, workers: int) -> None:
-        self._executor = executor
+    The executor is started by the first map with enough work for it (`start`): a rebuild
+    after one change maps a document or two, cheaper here than in workers that would first
+    compile the schema and the stylesheets. A task's last argument is its batch."""
+
+    def __init__(self, start: Callable[[], Executor] | None, workers: int) -> None:
+        self._start = start
+        self._executor: Executor | None = None
         self.workers = workers
 
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown()
+
     def map_batches(self, function: Callable[[Any, list], list[Any]], first: object, items: list,
-                    most: int) -> Iterator[Any]:
+                    most: int | None) -> Iterator[Any]:
         """`function(first, batch)` over consecutive batches of at most `most` items, a few per
-        worker; the results of all batches, in order."""
-        size = max(1, min(most, math.ceil(len(items) / (self.workers * BATCHES_PER_WORKER))))
+        worker (`most` None: one batch per worker); the results of all batches, in order."""
+        if most is None:
+            size = max(1, math.ceil(len(items) / self.workers))
+        else:
+            size = max(1, min(most, math.ceil(len(items) / (self.workers * BATCHES_PER_WORKER))))
         tasks = [(first, items[i:i + size]) for i in range(0, len(items), size)]
         return (result for batch in self.map(function, tasks) for result in batch)
 
     def map(self, function: Callable[..., list[Any]], tasks: Iterable[tuple]) -> Iterator[list[Any]]:
         tasks = list(tasks)
-        if self._executor is None or not tasks:  # Dask refuses to map over no tasks at all
-            return (function(*task) for task in tasks)
+        if self._executor is None:
+            # Dask refuses to map over no tasks at all
+            items = sum(len(task[-1]) if isinstance(task[-1], list) else 1 for task in tasks)
+            if self._start is None or items < MIN_PER_WORKER:
+                return (function(*task) for task in tasks)
+            self._executor = self._start()
         return self._executor.map(function, *zip(*tasks, strict=True))
 
 
@@ -74,9 +90,13 @@ def runner(executor: str | None, jobs: int, documents: int,
         return
     # spawn: the parent may have Saxon loaded already, and a forked copy of a running JVM-like
     # runtime is not safe; each worker starts clean and compiles the stylesheets once.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=initializer) as pool:
-        yield Runner(pool, workers)
+    running = Runner(lambda: ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=initializer),
+        workers)
+    try:
+        yield running
+    finally:
+        running.close()
 
 
 @contextmanager
@@ -94,6 +114,6 @@ def _dask(address: str) -> Iterator[Runner]:
         raise TeipressError(f"--executor {address}: cannot reach the Dask scheduler: {exc}") from exc
     try:
         workers = max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))
-        yield Runner(client.get_executor(pure=False), workers)
+        yield Runner(lambda: client.get_executor(pure=False), workers)
     finally:
         client.close()

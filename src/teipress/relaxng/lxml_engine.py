@@ -19,7 +19,16 @@ from ..parse import ParsedDocument
 from .explain import explain_all
 from .load import load_schema
 from .names import Name
-from .prune import prune_schema, schema_element_names, simplify_pruned, used_names, without_automata
+from .prune import (
+    load_pruned,
+    prune_schema,
+    pruned_key,
+    schema_element_names,
+    simplify_pruned,
+    store_pruned,
+    used_names,
+    without_automata,
+)
 from .source import SchemaError
 
 MAX_THREADS = 2  # validation threads (libxml2 releases the GIL); more did not pay off when measured
@@ -107,7 +116,18 @@ class LxmlGrammar:
 
     def _build(self) -> None:
         """Prune to `self.used`, simplify, and compile (under the time limit). The pruned tree is
-        kept so that worker threads can compile copies of their own."""
+        kept so that worker threads can compile copies of their own, and stored for later runs
+        once it compiled: those load it and compile it without pruning or a probe."""
+        key = pruned_key(self.schema, self.used & self._schema_names)
+        pruned = load_pruned(key)
+        if pruned is not None:
+            with contextlib.suppress(etree.RelaxNGParseError):  # else: prune and compile anew
+                self._relaxng, self._pruned = _compile(pruned), pruned
+                return
+        self._prune_and_compile()
+        store_pruned(key, self._pruned)
+
+    def _prune_and_compile(self) -> None:
         pruned = without_automata(simplify_pruned(prune_schema(self.schema, self.used)))
         try:
             self._relaxng = compile_schema(pruned, label=self.label, timeout=self.timeout)

@@ -8,11 +8,17 @@ changes a verdict. benchmarks/bench_tei_all.py measures the result against jing.
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import hashlib
+import json
+import os
 from collections.abc import Iterable
+from pathlib import Path
 
 from lxml import etree
 
+from ..parse import make_parser
 from .names import RNG, Name, pattern_name, split_tag
 
 
@@ -182,3 +188,41 @@ def _stub(pattern: etree._Element, name: Name) -> etree._Element:
     etree.SubElement(stub, f"{RNG}empty")
     stub.tail = pattern.tail
     return stub
+
+
+# Pruned schemas kept across runs: pruning and simplifying tei_all takes longer than compiling
+# the result, and a schema that compiled once needs no guarded probe the next time.
+
+def pruned_key(schema: etree._ElementTree, names: set[Name]) -> str:
+    """The schema's content, the names it is pruned for, and this module's code."""
+    hasher = hashlib.sha256(Path(__file__).read_bytes())
+    hasher.update(etree.tostring(schema))
+    hasher.update(json.dumps(sorted(names)).encode())
+    return hasher.hexdigest()
+
+
+def pruned_cache() -> Path:
+    """$XDG_CACHE_HOME/teipress/schemas (default ~/.cache/...): safe to delete at any time."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "teipress" / "schemas"
+
+
+def load_pruned(key: str) -> etree._ElementTree | None:
+    """A pruned schema stored under `key` after it compiled, or None (absent, damaged)."""
+    try:
+        check, _, data = (pruned_cache() / f"{key}.rng").read_bytes().partition(b"\n")
+        if check.decode("ascii") != hashlib.sha256(data).hexdigest():
+            return None
+        return etree.ElementTree(etree.fromstring(data, make_parser()))
+    except (OSError, ValueError, etree.XMLSyntaxError):
+        return None
+
+
+def store_pruned(key: str, pruned: etree._ElementTree) -> None:
+    data = etree.tostring(pruned)
+    path = pruned_cache() / f"{key}.rng"
+    with contextlib.suppress(OSError):  # without a cache the next run prunes again
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        partial.write_bytes(hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
+        os.replace(partial, path)
