@@ -80,13 +80,14 @@ class CorpusIndex:
         return corpus
 
     def element_for(self, file: IndexedFile) -> etree._Element:
-        """The part of `element` the project's rules read when they check `file`: the entries
-        of every id it defines or points at (where else it is defined, who points at it), files
-        in corpus order. The rules find the same there as in the whole tree, and the part changes
-        only when one of those entries does (so their results can be cached per document)."""
-        wanted = {value for value, _ in file.ids} | set(file.targets)
-        ids = sorted(e for value in wanted for e in self._defined.get(value, ()))
-        pointers = sorted(p for value in wanted for p in self._pointing.get(value, ()))
+        """The part of `element` the project's rules read when they check `file`: where each id
+        it defines or points at is defined, and who points at its own ids, files in corpus
+        order. The rules find the same there as in the whole tree (they look up only these),
+        and the part changes only when one of those entries does (so their results can be
+        cached per document); a letter's part is a few entries, a register's its mentions."""
+        own = {value for value, _ in file.ids}
+        ids = sorted(e for value in own | set(file.targets) for e in self._defined.get(value, ()))
+        pointers = sorted(p for value in own for p in self._pointing.get(value, ()))
         corpus = etree.Element(_TP + "corpus", nsmap={"tp": TP_NS})
         entries: dict[int, etree._Element] = {}
         for number in sorted({e[0] for e in ids} | {p[0] for p in pointers}):
