@@ -196,12 +196,80 @@ def test_cmif_of_a_cmif_file_keeps_every_letter(seed: tuple[Path, Path], tmp_pat
                        "http://d-nb.info/gnd/11855073X"]
 
 
-def test_cmif_needs_its_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cmif_needs_editors_and_a_licence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Documents whose headers name no editor and no licence, and settings that name neither."""
+    source = tmp_path / "letters"
+    source.mkdir()
+    (source / "letter.xml").write_text(tei("letter"), encoding="utf-8")
     config = tmp_path / "teipress.toml"
-    config.write_text(f'[edition]\ntitle = "x"\n[sources]\nregisters = ["{TEI_DIR / "registers"}"]\n')
-    result = run_export("cmif", TEI_DIR, tmp_path / "out", config, monkeypatch)
-    assert result.exit_code == 2 and "base_url, editors, licence" in result.output
+    config.write_text('[edition]\ntitle = "x"\n', encoding="utf-8")
+    result = run_export("cmif", source, tmp_path / "out", config, monkeypatch)
+    assert result.exit_code == 2 and "needs [edition] editors, licence" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def as_a_user(args: list[str], monkeypatch: pytest.MonkeyPatch) -> Result:
+    """`teipress ARGS` run in the project's folder: its teipress.toml, its tei/, no other settings."""
+    monkeypatch.chdir(ROOT)
+    for name, value in EPOCH.items():
+        monkeypatch.setenv(name, value)
+    return CliRunner().invoke(main, args, catch_exceptions=False)
+
+
+def test_cmif_of_the_project_as_a_user_runs_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`teipress export cmif` with the project's own settings, which name no editor and no base
+    URL: the editor comes from the document's respStmt for the encoding, the letter's address
+    from its source; with --base-url, the letter's page in the edition."""
+    result = as_a_user(["export", "cmif", "--out", str(tmp_path / "cmif")], monkeypatch)
+    assert result.exit_code == 0, result.output
+    assert "editors from the documents' headers: teipress project" in result.stderr
+    path = tmp_path / "cmif" / "cmif.xml"
+    jing(checks.schema_file("cmif", "cmi-customization.rng"), [path])
+    assert checks.schematron_problems(path, checks.schema_file("cmif", "cmif.sch")) == []
+    root = etree.parse(str(path)).getroot()
+    assert root.xpath("string(//tei:titleStmt/tei:editor)", namespaces=NS) == "teipress project"
+    assert root.xpath("string(//tei:publicationStmt/tei:idno)", namespaces=NS) == "cmif.xml"
+    source_url = etree.parse(str(TEI_DIR / "documents" / "dobrynin-1962-11-05.xml")).xpath(
+        "string(//tei:sourceDesc/tei:bibl/tei:idno[@type='URL'])", namespaces=NS)
+    assert root.find(".//tei:correspDesc", NS).get("ref") == source_url
+    published = as_a_user(["export", "cmif", "--out", str(tmp_path / "published"),
+                           "--base-url", "https://example.org/crisis"], monkeypatch)
+    assert published.exit_code == 0, published.output
+    root = etree.parse(str(tmp_path / "published" / "cmif.xml")).getroot()
+    assert root.find(".//tei:correspDesc", NS).get("ref") == \
+        "https://example.org/crisis/dobrynin-1962-11-05.html"
+    assert root.xpath("string(//tei:publicationStmt/tei:idno)", namespaces=NS) == \
+        "https://example.org/crisis/cmif.xml"
+
+
+def test_dc_of_the_project_as_a_user_runs_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The OAI-PMH Identify must name the repository's address and a contact, which no TEI header
+    gives and this project's settings do not invent: the export says so, then runs with both."""
+    refused = as_a_user(["export", "dc", "--out", str(tmp_path / "dc")], monkeypatch)
+    assert refused.exit_code == 2 and "needs its base URL and admin e-mail" in refused.output
+    assert not (tmp_path / "dc").exists()
+    result = as_a_user(["export", "dc", "--out", str(tmp_path / "dc"), "--base-url", "https://example.org/crisis/",
+                        "--admin-email", "archive@example.org"], monkeypatch)
+    assert result.exit_code == 0, result.output
+    path = tmp_path / "dc" / "oai-pmh.xml"
+    assert checks.oai_static_problems(path) == []
+    root = etree.parse(str(path)).getroot()
+    assert root.findtext(f".//{{{checks.OAI}}}adminEmail") == "archive@example.org"
+    record = root.find(f".//{{{checks.OAI}}}record")
+    assert record.findtext(f".//{{{checks.DC}}}identifier") == "https://example.org/crisis/dobrynin-1962-11-05.html"
+    assert record.findtext(f".//{{{checks.DC}}}publisher") == "teipress project"
+
+
+def test_admin_email_is_a_setting(tmp_path: Path) -> None:
+    from teipress.config import load_settings
+    from teipress.errors import TeipressError
+
+    config = tmp_path / "teipress.toml"
+    config.write_text('[export]\nadmin_email = "archive@example.org"\n', encoding="utf-8")
+    assert load_settings(tmp_path).admin_email == "archive@example.org"
+    config.write_text('[export]\nadmin_email = "the archive"\n', encoding="utf-8")
+    with pytest.raises(TeipressError, match="admin_email must be an e-mail address"):
+        load_settings(tmp_path)
 
 
 @pytest.mark.parametrize("which", SOURCES)

@@ -154,8 +154,12 @@ def import_(text: Path, out: Path | None, config: Path | None, registers: tuple[
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False),
               help="Output folder, replaced as a whole when the export is valid [default: export/FORMAT].")
 @source_options
+@click.option("--base-url", metavar="URL", help="Where the edition is published [default: the settings' "
+              "base_url]; cmif and dc link to its pages.")
+@click.option("--admin-email", metavar="EMAIL", help="Contact for the OAI-PMH repository (dc) [default: the "
+              "settings' [export] admin_email].")
 def export(fmt: str, source: Path, out: Path | None, config: Path | None,
-           registers: tuple[Path, ...]) -> None:
+           registers: tuple[Path, ...], base_url: str | None, admin_email: str | None) -> None:
     """Export the edition for archives: tei, teicorpus, cmif, bagit or dc.
 
     Exit status: 0 written and valid, 1 the output would not be valid (nothing written), 2 usage
@@ -163,4 +167,5 @@ def export(fmt: str, source: Path, out: Path | None, config: Path | None,
     """
     from .exchange.commands import run_export
 
-    raise SystemExit(run_export(fmt, source, out or Path("export") / fmt, config, registers))
+    raise SystemExit(run_export(fmt, source, out or Path("export") / fmt, config, registers,
+                                base_url, admin_email))

@@ -39,6 +39,7 @@ class Settings:
     registers: tuple[Path, ...] = ()
     documents: tuple[str, ...] = ()  # glob patterns, relative to the config folder
     pages: tuple[str, ...] = ()
+    admin_email: str | None = None  # [export]: the contact an OAI-PMH repository names (export dc)
     config_path: Path | None = None
 
     def matching(self, patterns: tuple[str, ...]) -> list[Path]:
@@ -78,7 +79,8 @@ def _from_file(path: Path, source: Path) -> Settings:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise TeipressError(f"{path}: not valid TOML: {exc}") from exc
     base = path.resolve().parent
-    edition, sources, validation = (_table(data, path, name) for name in ("edition", "sources", "validation"))
+    edition, sources, validation, export = (_table(data, path, name)
+                                            for name in ("edition", "sources", "validation", "export"))
     language = _text(edition, "language", path) or "en"
     if language not in LANGUAGES:
         raise TeipressError(f"{path}: [edition] language must be one of {', '.join(LANGUAGES)}, "
@@ -97,6 +99,7 @@ def _from_file(path: Path, source: Path) -> Settings:
         registers=tuple((base / r).resolve() for r in _texts(sources, "registers", path)),
         documents=_texts(sources, "documents", path),
         pages=_texts(sources, "pages", path),
+        admin_email=_email(export, "admin_email", path),
         config_path=path.resolve(),
     )
 
@@ -113,6 +116,13 @@ def _text(table: dict[str, Any], key: str, path: Path) -> str | None:
     if value is not None and not isinstance(value, str):
         raise TeipressError(f"{path}: {key} must be a string")
     return value or None
+
+
+def _email(table: dict[str, Any], key: str, path: Path) -> str | None:
+    value = _text(table, key, path)
+    if value is not None and ("@" not in value or any(c.isspace() for c in value)):
+        raise TeipressError(f"{path}: {key} must be an e-mail address, not {value!r}")
+    return value
 
 
 def _texts(table: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:

@@ -1,9 +1,10 @@
 """`export cmif`: the Correspondence Metadata Interchange Format, what correspSearch harvests.
 
 One `correspDesc` per letter (a document whose header has a `correspDesc` with a sender and a
-recipient), pointing at the letter's page (the base URL + the page name the build gives it) and
-at the edition as the `bibl` of the file. Persons, organisations and places are named by their
-authority URI from the registers (GND first, then VIAF, Wikidata, GeoNames), by name only where
+recipient), pointing at the letter's page (the base URL + the page name the build gives it; without
+a base URL, the document's own published address or its source's URL) and at the edition as the
+`bibl` of the file. Persons, organisations and places are named by their authority URI from the
+registers (GND first, then VIAF, Wikidata, GeoNames), by name only where
 the register has none. Documents without letter metadata are listed, not exported.
 """
 
@@ -38,17 +39,21 @@ class CmifResult:
 
 def cmif(edition: Edition, when: datetime.date) -> CmifResult:
     settings = edition.settings
-    missing = [name for name, value in (("base_url", settings.base_url), ("editors", settings.editors),
-                                        ("licence", settings.licence)) if not value]
+    # What the CMIF grammar requires of the header: a title, an editor, a publisher, the file's
+    # own address and a licence with a target. The editors and the licence may come from the
+    # documents' headers (facts.py); without a base URL the file's address is relative.
+    missing = [name for name, value in (("editors", settings.editors), ("licence", settings.licence))
+               if not value]
     if settings.licence and not settings.licence.startswith(("http://", "https://")):
         missing.append("licence (as a URL)")
     if missing:
         raise TeipressError(f"a CMIF file needs [edition] {', '.join(missing)} in teipress.toml "
-                            "(correspSearch requires them)")
-    base = settings.base_url if settings.base_url.endswith("/") else f"{settings.base_url}/"
-    # A UUID, as CMIF recommends, derived from the base URL so that it is stable; prefixed because
-    # an xml:id must not start with a digit.
-    bibl_id = f"edition-{uuid.uuid5(uuid.NAMESPACE_URL, base)}"
+                            "(correspSearch requires them; the documents' headers name none)")
+    base = settings.base_url if not settings.base_url or settings.base_url.endswith("/") \
+        else f"{settings.base_url}/"
+    # A UUID, as CMIF recommends, derived from the base URL (else the title) so that it is stable;
+    # prefixed because an xml:id must not start with a digit.
+    bibl_id = f"edition-{uuid.uuid5(uuid.NAMESPACE_URL, base or settings.title)}"
     root = etree.Element(f"{_T}TEI", nsmap={None: TEI_NS})
     header = sub(root, "teiHeader")
     _file_desc(header, edition, base, bibl_id, when)
@@ -57,7 +62,8 @@ def cmif(edition: Edition, when: datetime.date) -> CmifResult:
     entries = edition.entries
     slugs = slugs_for(edition.documents)
     for document in edition.documents:
-        count, why = _letter(profile, document, entries, f"{base}{slugs[document.path]}.html", bibl_id)
+        url = f"{base}{slugs[document.path]}.html" if base else document_address(document.root)
+        count, why = _letter(profile, document, entries, url, bibl_id)
         if count:
             result.letters += [document.display] * count
         else:
@@ -67,7 +73,21 @@ def cmif(edition: Edition, when: datetime.date) -> CmifResult:
     return result
 
 
-def _file_desc(header: etree._Element, edition: Edition, base: str, bibl_id: str,
+def document_address(root: etree._Element) -> str | None:
+    """Where a document can be read without a base URL for the edition: its own published address
+    (a URL, URI or handle `idno` of its publicationStmt), else its source's (the sourceDesc's URL)."""
+    for path in ("tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno",
+                 "tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:idno[@type='URL' or @type='URI'"
+                 " or @type='url']",
+                 "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl/tei:ref/@target"):
+        for found in root.xpath(path, namespaces=_NS):
+            value = (found if isinstance(found, str) else found.text or "").strip()
+            if value.startswith(("http://", "https://")) and " " not in value:
+                return value
+    return None
+
+
+def _file_desc(header: etree._Element, edition: Edition, base: str | None, bibl_id: str,
                when: datetime.date) -> None:
     settings = edition.settings
     file_desc = sub(header, "fileDesc")
@@ -76,8 +96,11 @@ def _file_desc(header: etree._Element, edition: Edition, base: str, bibl_id: str
     for editor in settings.editors:
         sub(title_stmt, "editor", editor)
     publication = sub(file_desc, "publicationStmt")
-    sub(sub(publication, "publisher"), "ref", settings.publisher or settings.title, target=base)
-    sub(publication, "idno", f"{base}cmif.xml", type="url")
+    publisher = sub(publication, "publisher", None if base else settings.publisher or settings.title)
+    if base:
+        sub(publisher, "ref", settings.publisher or settings.title, target=base)
+    # The file's own address: relative (its name) when the edition's address is not known.
+    sub(publication, "idno", f"{base or ''}cmif.xml", type="url")
     sub(publication, "date", when=when.isoformat())
     sub(sub(publication, "availability"), "licence", settings.licence, target=settings.licence)
     bibl = sub(sub(file_desc, "sourceDesc"), "bibl", type="online")
@@ -85,11 +108,14 @@ def _file_desc(header: etree._Element, edition: Edition, base: str, bibl_id: str
     bibl.text = f"{settings.title}. "
     if settings.publisher:
         bibl.text += f"{settings.publisher}. "
-    sub(bibl, "ref", base, target=base)
+    if base:
+        sub(bibl, "ref", base, target=base)
+    else:
+        bibl.text = bibl.text.rstrip()
 
 
 def _letter(profile: etree._Element, document: ParsedDocument, entries: dict[str, etree._Element],
-            url: str, bibl_id: str) -> tuple[int, str | None]:
+            url: str | None, bibl_id: str) -> tuple[int, str | None]:
     """Append the document's letters (one per correspDesc with sender and recipient; their own
     URL where they give one, else the document's page); or say why there is none."""
     found = document.root.findall(f"{_T}teiHeader/{_T}profileDesc/{_T}correspDesc")
@@ -104,7 +130,8 @@ def _letter(profile: etree._Element, document: ParsedDocument, entries: dict[str
             why = f"no {'sender' if missing[0] == 'sent' else 'recipient'} in its correspDesc"
             continue
         own = corresp.get("ref", "")
-        desc = sub(profile, "correspDesc", ref=own if own.startswith("http") else url, source=f"#{bibl_id}")
+        address = own if own.startswith("http") else url  # optional in CMIF: left out when unknown
+        desc = sub(profile, "correspDesc", **({"ref": address} if address else {}), source=f"#{bibl_id}")
         for kind, action in actions.items():
             _action(sub(desc, "correspAction", type=kind), action, entries)
         letters += 1

@@ -31,14 +31,15 @@ def run_import(text: Path, registers: tuple[Path, ...], out: Path | None, config
     return EXIT_OK if result.valid else EXIT_INVALID
 
 
-def run_export(fmt: str, source: Path, out: Path, config: Path | None, registers: tuple[Path, ...]) -> int:
+def run_export(fmt: str, source: Path, out: Path, config: Path | None, registers: tuple[Path, ...],
+               base_url: str | None = None, admin_email: str | None = None) -> int:
     from ..findings import display_path
     from .export import ExportRefused, export
 
     if not source.is_dir():
         raise click.UsageError(f"source folder {display_path(source)} does not exist")
     try:
-        result = export(fmt, source, out, config, registers)
+        result = export(fmt, source, out, config, registers, base_url, admin_email)
     except ExportRefused as refused:
         for problem in refused.problems:
             click.echo(problem, err=True)

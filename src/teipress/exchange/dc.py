@@ -31,11 +31,16 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 GND = "d-nb.info/gnd/"
 
 
-def static_repository(edition: Edition, when: datetime.date, admin_email: str | None) -> etree._Element:
+def static_repository(edition: Edition, when: datetime.date) -> etree._Element:
     settings = edition.settings
-    if not settings.base_url or not admin_email:
-        raise TeipressError("an OAI-PMH repository needs [edition] base_url and [export] admin_email in "
-                            "teipress.toml (its Identify response names both)")
+    admin_email = settings.admin_email
+    missing = [name for name, value in (("base URL", settings.base_url), ("admin e-mail", admin_email))
+               if not value]
+    if missing or not settings.base_url or not admin_email:
+        # Neither can be read from TEI headers, and OAI-PMH's Identify response must name both.
+        raise TeipressError(f"an OAI-PMH repository needs its {' and '.join(missing)}: give "
+                            "--base-url/--admin-email, or [edition] base_url and [export] admin_email "
+                            "in teipress.toml (its Identify response names both)")
     base = settings.base_url if settings.base_url.endswith("/") else f"{settings.base_url}/"
     namespace = urlparse(base).hostname or "localhost"
     root = etree.Element(f"{{{OAI_STATIC}}}Repository", nsmap={None: OAI_STATIC, "oai": OAI, "xsi": XSI})

@@ -37,6 +37,7 @@ class Edition:
     registers: list[ParsedDocument]
     register_paths: list[Path]
     unusable: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # settings the export took from the headers
 
     @property
     def settings(self) -> Settings:

@@ -6,7 +6,6 @@ An export whose output fails its validator writes nothing and says why.
 from __future__ import annotations
 
 import datetime
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ from .cmif import cmif
 from .dc import beacon, static_repository
 from .edition import Edition, export_date, load_edition, serialise
 from .export_tei import write_tei
+from .facts import with_facts
 from .teicorpus import corpus
 
 FORMATS = ("tei", "teicorpus", "cmif", "bagit", "dc")
@@ -49,18 +49,20 @@ class ExportResult:
 Writer = Callable[[Edition, Path, datetime.date], tuple[list[str], list[str]]]
 
 
-def export(fmt: str, source: Path, out: Path, config: Path | None, registers: tuple[Path, ...] = ()
-           ) -> ExportResult:
+def export(fmt: str, source: Path, out: Path, config: Path | None, registers: tuple[Path, ...] = (),
+           base_url: str | None = None, admin_email: str | None = None) -> ExportResult:
     edition = load_edition(source, config, registers)
     if edition.unusable:
         raise ExportRefused(f"export {fmt}: {len(edition.unusable)} source file(s) cannot be used; "
                             "nothing was written", [f.format() for f in edition.unusable])
     if not edition.documents:
         raise TeipressError(f"no TEI documents in {display_path(source)}")
+    edition = with_facts(edition, base_url, admin_email)
     when = export_date()
     result = ExportResult(out)
     with staged_output(out, [source, *edition.register_paths]) as staging:
-        problems, result.notes = WRITERS[fmt](edition, staging, when)
+        problems, notes = WRITERS[fmt](edition, staging, when)
+        result.notes = edition.notes + notes
         if problems:
             shown = [p.replace(str(staging), str(out)).replace(display_path(staging), display_path(out))
                      for p in problems]
@@ -99,7 +101,7 @@ def _cmif(edition: Edition, folder: Path, when: datetime.date) -> tuple[list[str
 
 def _dc(edition: Edition, folder: Path, when: datetime.date) -> tuple[list[str], list[str]]:
     path = folder / "oai-pmh.xml"
-    path.write_bytes(serialise(static_repository(edition, when, _admin_email(edition))))
+    path.write_bytes(serialise(static_repository(edition, when)))
     links = beacon(edition, when)
     (folder / "beacon-gnd.txt").write_text(links, encoding="utf-8")
     count = sum(1 for line in links.splitlines() if line and not line.startswith("#"))
@@ -115,13 +117,3 @@ def _bagit(edition: Edition, folder: Path, when: datetime.date) -> tuple[list[st
 WRITERS: dict[str, Writer] = {"tei": _tei, "teicorpus": _teicorpus, "cmif": _cmif, "dc": _dc,
                               "bagit": _bagit}
 
-
-def _admin_email(edition: Edition) -> str | None:
-    """`[export] admin_email` of the settings file: the contact an OAI-PMH Identify must name."""
-    path = edition.settings.config_path
-    if path is None:
-        return None
-    with path.open("rb") as handle:
-        table = tomllib.load(handle).get("export", {})
-    value = table.get("admin_email") if isinstance(table, dict) else None
-    return value if isinstance(value, str) and "@" in value else None
