@@ -18,9 +18,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from teipress import TEI_NS
 from teipress.assist import make_import
-from teipress.assist.evaluate import KINDS, Score, compare
+from teipress.assist.evaluate import KINDS, Score, compare, plain_text, readable
 from teipress.assist.names import load_gazetteer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,11 +27,6 @@ SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "dobrynin-1962-11-05.txt"
 HAND = ROOT / "tei" / "documents" / "dobrynin-1962-11-05.xml"
 CONGRESSES = SHARED / "corpora" / "maechtekongresse"
-_T = f"{{{TEI_NS}}}"
-_NS = {"tei": TEI_NS}
-# Left out of the plain text (and so of the comparison): what a reader does not read as the text.
-_DROPPED = ("note", "del", "abbr", "sic", "orig", "fw", "metamark", "pb", "lb")
-_BLOCKS = ("p", "head", "ab", "item", "dateline", "salute", "signed", "label")
 BODY = ("tei:text/tei:body",)
 
 
@@ -42,37 +36,6 @@ def seed() -> list[Score]:
                               publisher="teipress project", licence=None, source_name=SEED.name)
     assert draft is not None
     return compare(etree.fromstring(draft), etree.parse(str(HAND)).getroot(), gazetteer)
-
-
-def readable(root: etree._Element) -> etree._Element:
-    """A copy of the document without what the plain text leaves out (tails kept)."""
-    copy = etree.fromstring(etree.tostring(root))
-    for element in list(copy.iter(*(f"{_T}{name}" for name in _DROPPED))):
-        parent = element.getparent()
-        if parent is None:
-            continue
-        tail = element.tail or ""
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + " " + tail
-        else:
-            parent.text = (parent.text or "") + " " + tail
-        parent.remove(element)
-    return copy
-
-
-def plain_text(root: etree._Element) -> str:
-    """The transcription form: a title line, then the body's blocks as paragraphs."""
-    title = " ".join("".join(root.find(f".//{_T}titleStmt/{_T}title").itertext()).split())
-    blocks = []
-    body = root.find(f"{_T}text/{_T}body")
-    for block in body.iter(*(f"{_T}{name}" for name in _BLOCKS)):
-        if any(etree.QName(a).localname in _BLOCKS for a in block.iterancestors()):
-            continue
-        text = " ".join("".join(block.itertext()).split())
-        if text:
-            blocks.append(text)
-    return f"# {title}\n\n#### Contents:\n\n" + "\n\n".join(blocks) + "\n"
 
 
 def congresses(limit: int | None, exact: bool) -> tuple[list[Score], int]:

@@ -11,7 +11,7 @@ from lxml import etree
 
 from conftest import SEED_DOCUMENT, TEI_ALL, shared, tool
 from teipress.assist.dates import find_dates
-from teipress.assist.evaluate import compare
+from teipress.assist.evaluate import compare, mentions, plain_text, readable
 from teipress.assist.names import load_gazetteer
 from teipress.cli import main
 
@@ -154,6 +154,28 @@ def test_a_strangers_registers() -> None:
     root = etree.fromstring(draft)
     refs = {(e.tag.removeprefix(TEI), "".join(e.itertext()), e.get("ref"))
             for e in root.xpath("//tei:body//*[@ref]", namespaces=NS)}
-    assert refs == {("persName", "Duc de Richelieu", "#p_1"), ("persName", "Metternich", "#p_8"),
+    assert refs == {("persName", "Duc de Richelieu", "#p_1"), ("persName", "Prince de Metternich", "#p_8"),
                     ("placeName", "Aix-la-Chapelle", "#loc_1"), ("placeName", "Vienne", "#loc_7")}
     assert root.xpath("string(//tei:body//tei:date/@when)", namespaces=NS) == "1818-09-29"
+
+
+def test_a_strangers_protocol_names_persons_with_their_titles() -> None:
+    """A maechtekongresse protocol turned into plain text and imported with the corpus's indices:
+    the persons its encoders tagged with their title ("Prince de Metternich", "Duc de Richelieu")
+    are tagged with the same words and entry, and the draft's person tags agree with theirs."""
+    from teipress.assist import make_import
+
+    corpus = shared("corpora", "maechtekongresse")
+    gazetteer = load_gazetteer([corpus / "indices"])
+    hand = readable(etree.parse(str(corpus / "editions" / "Aachen_Prot_10.xml")).getroot())
+    draft, _, _ = make_import(plain_text(hand), gazetteer, "Aachen_Prot_10", publisher=None, licence=None,
+                              source_name="Aachen_Prot_10.txt")
+    body = ("tei:text/tei:body",)
+    ours, theirs = mentions(etree.fromstring(draft), gazetteer, body), mentions(hand, gazetteer, body)
+    titled = {m for m in theirs if m[0] == "person" and m[2].split()[0] in ("Prince", "Duc", "Lord")
+              and len(m[2].split()) > 1}  # "Duc" alone is a description, not a name
+    assert ("person", ("p_8",), "Prince de Metternich") in titled
+    assert titled <= set(ours)
+    persons = [m for m in ours.elements() if m[0] == "person"]
+    agreed = sum(1 for m in persons if m in theirs)
+    assert agreed / len(persons) >= 0.9  # what the draft tags as a person, the encoders did too

@@ -3,7 +3,8 @@
 A mention is (kind, register ids, text as written, whitespace normalised), compared as multisets
 within the parts of a document that both encodings have (by default the title, the citation, the
 abstract and the body). The kind is that of the register entry pointed at, so `rs type="org"`
-and `orgName` count alike; pointers into no register are not counted.
+and `orgName` count alike; pointers into no register are not counted. `readable` and
+`plain_text` turn a hand-encoded document back into a transcription, to import a stranger's text.
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ from lxml import etree
 from .. import TEI_NS
 from .names import Gazetteer
 
+_T = f"{{{TEI_NS}}}"
 _NS = {"tei": TEI_NS}
+# Left out of a hand encoding turned into plain text: what a reader does not read as the text.
+_DROPPED = ("note", "del", "abbr", "sic", "orig", "fw", "metamark", "pb", "lb")
+_BLOCKS = ("p", "head", "ab", "item", "dateline", "salute", "signed", "label")
 MENTIONS = ".//tei:persName[@ref] | .//tei:placeName[@ref] | .//tei:orgName[@ref] | .//tei:rs[@ref]"
 REGIONS = ("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title",
            "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl/tei:note[@type='citation']",
@@ -66,3 +71,37 @@ def compare(draft: etree._Element, hand: etree._Element, gazetteer: Gazetteer,
 
 def _total(counter: Counter[tuple[str, tuple[str, ...], str]], kind: str) -> int:
     return sum(n for (k, _, _), n in counter.items() if k == kind)
+
+
+# --- a stranger's text: a hand-encoded document turned back into a transcription ---------------
+
+
+def readable(root: etree._Element) -> etree._Element:
+    """A copy of the document without what the plain text leaves out (tails kept)."""
+    copy = etree.fromstring(etree.tostring(root))
+    for element in list(copy.iter(*(f"{_T}{name}" for name in _DROPPED))):
+        parent = element.getparent()
+        if parent is None:
+            continue
+        tail = element.tail or ""
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + " " + tail
+        else:
+            parent.text = (parent.text or "") + " " + tail
+        parent.remove(element)
+    return copy
+
+
+def plain_text(root: etree._Element) -> str:
+    """The transcription form: a title line, then the body's blocks as paragraphs."""
+    title = " ".join("".join(root.find(f".//{_T}titleStmt/{_T}title").itertext()).split())
+    blocks = []
+    body = root.find(f"{_T}text/{_T}body")
+    for block in body.iter(*(f"{_T}{name}" for name in _BLOCKS)):
+        if any(etree.QName(a).localname in _BLOCKS for a in block.iterancestors()):
+            continue
+        text = " ".join("".join(block.itertext()).split())
+        if text:
+            blocks.append(text)
+    return f"# {title}\n\n#### Contents:\n\n" + "\n\n".join(blocks) + "\n"

@@ -4,7 +4,8 @@ token by token (longest match first) against running text.
 Matching is by tokens, not characters, so "N.S. Khrushchev" and "N. S. Khrushchev" are the same
 name; case is checked per token (a capitalised name never matches a lower-case common word, but
 a name matches its ALL-CAPS form, and a lower-case article in a description may open a sentence);
-a trailing genitive "s" (German "Metternichs") is accepted on the last token of a name.
+a trailing genitive "s" (German "Metternichs") is accepted on the last token of a name, and a
+title of rank just before a person's name ("Prince de Metternich") is taken into the mention.
 Besides the names the register lists, a person's preferred name yields its "forename surname"
 and initials forms and, when no other entry shares it, the bare surname: these derived forms
 give way to any listed name, so a listed "Kennedy" is never made ambiguous by a derived one.
@@ -32,6 +33,12 @@ ENTRY_KINDS = {"person": ("person", "persName"), "personGrp": ("person", "persNa
 DESCRIPTION = "description"
 _LISTED, _DERIVED = 0, 1  # a listed name beats a derived one of the same tokens
 _PARTICLES = {"de", "du", "des", "von", "van", "der", "den", "la", "le", "di", "da", "zu", "d", "of"}
+# Titles of rank that belong to a name when written just before it, capitalised as in the text.
+_TITLES = {"Prince", "Princesse", "Duc", "Duchesse", "Comte", "Comtesse", "Vicomte", "Marquis", "Baron",
+           "Chevalier", "Cardinal", "Lord", "Lady", "Sir", "Fürst", "Fürsten", "Graf", "Grafen", "Herzog",
+           "Herzogs", "Freiherr", "Freiherrn", "Prinz", "Prinzen", "Count", "Duke", "Earl", "Viscount",
+           "Marquess", "Principe", "Duca", "Conte", "Marchese"}
+_APOSTROPHES = {"'", "’"}
 
 
 @dataclass(frozen=True)
@@ -101,7 +108,7 @@ class Gazetteer:
             if match is None:
                 position += 1
                 continue
-            matches.append(match)
+            matches.append(_with_title(match, tokens, matches[-1].last if matches else 0))
             position = match.last
         return matches
 
@@ -124,6 +131,21 @@ class Gazetteer:
         chosen = [f for f in best if f.rank == top_rank]
         entries = tuple(sorted({f.entry for f in chosen}, key=lambda e: e.ident))
         return Match(position, position + best_length, entries, all(f.description for f in chosen))
+
+
+def _with_title(match: Match, tokens: list[Token], free: int) -> Match:
+    """A person's name with the title of rank written before it ("Prince de Metternich", "Lord
+    Castlereagh", "Graf Nesselrode"): the title is part of how the text names that person."""
+    if match.ambiguous or match.description or match.entries[0].kind != "person":
+        return match
+    first = match.first
+    if first - 2 >= free and tokens[first - 1].text in _APOSTROPHES and fold(tokens[first - 2].text) == "d":
+        first -= 2  # "Duc d’Oldenbourg"
+    elif first - 1 >= free and fold(tokens[first - 1].text) in _PARTICLES - {"of", "d"}:
+        first -= 1
+    if first - 1 >= free and tokens[first - 1].text in _TITLES:
+        return Match(first - 1, match.last, match.entries, match.description)
+    return match
 
 
 def _fits(form: Form, tokens: list[Token], position: int) -> bool:
