@@ -16,6 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from . import TEI_NS, XML_ID
+from .layout import is_register_only
 from .parse import ParsedDocument
 
 T = f"{{{TEI_NS}}}"
@@ -29,6 +30,7 @@ class Split:
 
     documents: list[ParsedDocument] = field(default_factory=list)
     pages: list[ParsedDocument] = field(default_factory=list)
+    registers: list[ParsedDocument] = field(default_factory=list)  # register members of a teiCorpus
     # Where each xml:id of a volume ended up: {(volume path, id): unit path}
     homes: dict[tuple[Path, str], Path] = field(default_factory=dict)
 
@@ -40,9 +42,15 @@ def split_volumes(files: list[ParsedDocument]) -> Split:
     taken = {d.path.stem.lower() for d in files}
     for document in files:
         parts = volumes[id(document)]
-        if len(parts) < 2:
+        # A teiCorpus of TEI members (none nested) is split even with one document
+        corpus = document.root.tag == f"{T}teiCorpus" and document.root.find(f"{T}teiCorpus") is None
+        if len(parts) < 2 and not corpus:
             split.documents.append(document)
             continue
+        # A teiCorpus's register members (as `export teicorpus` writes them) stay registers (issue 11)
+        lists = [p for p in parts if corpus and is_register_only(p)]
+        parts = [p for p in parts if not any(p is r for r in lists)]
+        split.registers.extend(_unit(document, r, n, [], taken) for n, r in enumerate(lists, len(parts) + 1))
         units = [_unit(document, part, n, parts, taken) for n, part in enumerate(parts, 1)]
         front, back = (_matter(document.root, place) for place in ("front", "back"))
         matter = [_unit(document, div, n, [], taken) for n, div in enumerate([*front, *back], 1)]

@@ -64,7 +64,8 @@ def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: 
         subjects = [_whole(d) for d in corpus.subjects]
         layout = arrange(subjects, [*subjects, *corpus.registers], project.settings, registers_at)
         volumes = split_volumes(layout.documents)
-        documents, extra_pages, registers = volumes.documents, layout.pages + volumes.pages, layout.registers
+        documents, extra_pages = volumes.documents, layout.pages + volumes.pages
+        registers = layout.registers + volumes.registers  # a teiCorpus's register members (issue 11)
         volume_pages = {d.path for d in volumes.pages}
         slugs = slugs_for([*documents, *extra_pages])
         sources = [Source(d.display, _tei(d), slugs[d.path]) for d in documents]
