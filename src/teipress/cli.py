@@ -158,14 +158,18 @@ def import_(text: Path, out: Path | None, config: Path | None, registers: tuple[
               "base_url]; cmif and dc link to its pages.")
 @click.option("--admin-email", metavar="EMAIL", help="Contact for the OAI-PMH repository (dc) [default: the "
               "settings' [export] admin_email].")
-def export(fmt: str, source: Path, out: Path | None, config: Path | None,
-           registers: tuple[Path, ...], base_url: str | None, admin_email: str | None) -> None:
+@click.option("--skip-invalid", is_flag=True, help="Export the other files when some sources cannot be "
+              "exported as they are (unreadable; for tei/teicorpus, invalid against tei_all); they are "
+              "listed in left-out.txt.")
+def export(fmt: str, source: Path, out: Path | None, config: Path | None, registers: tuple[Path, ...],
+           base_url: str | None, admin_email: str | None, skip_invalid: bool) -> None:
     """Export the edition for archives: tei, teicorpus, cmif, bagit or dc.
 
-    Exit status: 0 written and valid, 1 the output would not be valid (nothing written), 2 usage
-    or I/O error.
+    Exit status: 0 written and valid, 1 sources that cannot be exported (nothing written; with
+    --skip-invalid the others were written and these listed), or output that would not be valid
+    (nothing written), 2 usage or I/O error.
     """
     from .exchange.commands import run_export
 
     raise SystemExit(run_export(fmt, source, out or Path("export") / fmt, config, registers,
-                                base_url, admin_email))
+                                base_url, admin_email, skip_invalid))

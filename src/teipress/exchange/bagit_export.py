@@ -55,7 +55,7 @@ def _copy_sources(edition: Edition, target: Path) -> None:
     """Documents under their path in the source folder; registers likewise when they lie inside
     it, else under their folder's name."""
     source = edition.source.resolve()
-    for document in edition.documents:
+    for document in [*edition.documents, *edition.pages]:
         _copy(document.path, target / _below(document.path, source))
     for register in edition.registers:
         resolved = register.path.resolve()
@@ -79,8 +79,9 @@ def _build_editions(edition: Edition, target: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="teipress-bag-") as scratch:
         built = Path(scratch) / "edition"
         result = build(edition.source, built, project=edition.project, strict=False, xinclude=False)
-        if result.failed:
-            reasons = "; ".join(f.format() for r in result.failed for f in r.findings[:1])
+        failed = [r for r in result.failed if r.path not in edition.left_out]  # those are listed
+        if failed:
+            reasons = "; ".join(f.format() for r in failed for f in r.findings[:1])
             raise TeipressError(f"the editions could not be built for the bag: {reasons}")
         # The search index (Pagefind) is left out: it needs a web server to be of use, and its
         # file names are hashes that differ between two builds of the same sources, which would

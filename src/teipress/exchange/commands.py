@@ -32,14 +32,15 @@ def run_import(text: Path, registers: tuple[Path, ...], out: Path | None, config
 
 
 def run_export(fmt: str, source: Path, out: Path, config: Path | None, registers: tuple[Path, ...],
-               base_url: str | None = None, admin_email: str | None = None) -> int:
+               base_url: str | None = None, admin_email: str | None = None,
+               skip_invalid: bool = False) -> int:
     from ..findings import display_path
     from .export import ExportRefused, export
 
     if not source.is_dir():
         raise click.UsageError(f"source folder {display_path(source)} does not exist")
     try:
-        result = export(fmt, source, out, config, registers, base_url, admin_email)
+        result = export(fmt, source, out, config, registers, base_url, admin_email, skip_invalid)
     except ExportRefused as refused:
         for problem in refused.problems:
             click.echo(problem, err=True)
@@ -47,4 +48,5 @@ def run_export(fmt: str, source: Path, out: Path, config: Path | None, registers
     for note in result.notes:
         click.echo(note, err=True)
     click.echo(f"exported {fmt}: {len(result.files)} file(s) in {display_path(out)}", err=True)
-    return EXIT_OK
+    # As the build: the sources have errors (these files were left out) even though it wrote.
+    return EXIT_INVALID if result.left_out else EXIT_OK

@@ -1,8 +1,10 @@
 """What every export starts from: the edition's settings, its documents and its registers, read
 once with the hardened parser, and the register entries by id.
 
-A file that cannot be read as TEI stops the export (an archive must not receive a partial
-edition without being told): `unusable` lists them, and the export refuses with their reasons.
+Which files are documents, pages (introductions, guidelines) and registers is decided as the
+build decides it (layout.py), so a corpus exports as a whole as it builds. XIncludes are expanded:
+an exported file must not depend on files beside it. A file that cannot be read as TEI is listed
+in `unusable`; the export refuses with the reasons, or leaves it out when asked (export.py).
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from lxml import etree
 
 from .. import TEI_NS, XML_ID
 from ..config import Settings
-from ..discover import is_within
 from ..findings import Finding
+from ..layout import arrange
 from ..parse import ParsedDocument
 from ..project import Project
 from ..validate import Checks, load_corpus
@@ -37,7 +39,9 @@ class Edition:
     registers: list[ParsedDocument]
     register_paths: list[Path]
     unusable: list[Finding] = field(default_factory=list)
+    pages: list[ParsedDocument] = field(default_factory=list)  # the edition's introductions etc.
     notes: list[str] = field(default_factory=list)  # settings the export took from the headers
+    left_out: list[str] = field(default_factory=list)  # source files left out (--skip-invalid)
 
     @property
     def settings(self) -> Settings:
@@ -56,20 +60,14 @@ class Edition:
 
 
 def load_edition(source: Path, config: Path | None, registers: tuple[Path, ...] = ()) -> Edition:
-    """The documents in `source` (or those the settings' `documents` patterns name), without the
-    registers and the settings' pages."""
+    """The documents, pages and registers of `source`, as the build sorts them."""
     project = Project.find([source], config, registers, Checks())
-    settings = project.settings
     register_paths = list(project.registers)
-    corpus = load_corpus([source], register_paths)
-    pages = set(settings.matching(settings.pages)) if settings.pages else set()
-    wanted = set(settings.matching(settings.documents)) if settings.documents else None
-    documents = [d for d in corpus.subjects
-                 if not is_within(d.path, register_paths) and d.path.resolve() not in pages
-                 and (wanted is None or d.path.resolve() in wanted)]
-    registers_read = [d for d in corpus.documents if is_within(d.path, register_paths)]
+    corpus = load_corpus([source], register_paths, xinclude=True)
+    layout = arrange(corpus.subjects, corpus.documents, project.settings, register_paths)
     unusable = [f for report in corpus.failed() for f in report.findings if f.severity == "error"]
-    return Edition(source, project, documents, registers_read, register_paths, unusable)
+    return Edition(source, project, layout.documents, layout.registers, register_paths, unusable,
+                   layout.pages)
 
 
 def export_date() -> datetime.date:

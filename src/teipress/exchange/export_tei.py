@@ -108,10 +108,10 @@ def record_change(root: etree._Element, when: datetime.date, text: str) -> None:
 
 
 def write_tei(edition: Edition, folder: Path, when: datetime.date) -> list[Path]:
-    """One file per document, under its path relative to the source folder."""
+    """One file per document and per page, under its path relative to the source folder."""
     entries = edition.entries
     written = []
-    for document in edition.documents:
+    for document in [*edition.documents, *edition.pages]:
         tree, _ = self_contained(document, entries, when)
         target = folder / _relative(document.path, edition.source)
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,7 @@
 """`export teicorpus`: one `teiCorpus` file, with a corpus header from the settings and the
 documents, the registers once (as member TEI files, their own headers kept), then every document.
 
+The registers come first, then the edition's pages (introductions), then the documents.
 An xml:id must be unique in the whole file. Corpora that keep copies of register entries (or the
 same hand or witness ids) in every document would repeat ids, so an id already used earlier is
 renamed `<document>.<id>` in that document, and that document's pointers to it follow: each
@@ -27,7 +28,7 @@ def corpus(edition: Edition, when: datetime.date) -> etree._Element:
     root = etree.Element(f"{_T}teiCorpus", nsmap={None: TEI_NS})
     root.append(corpus_header(edition, when))
     taken: set[str] = set()
-    for member in [*edition.registers, *edition.documents]:
+    for member in [*edition.registers, *edition.pages, *edition.documents]:
         copy = deepcopy(member.root)
         _rename_taken_ids(copy, taken, _prefix(member))
         copy.tail = "\n"
@@ -58,11 +59,17 @@ def corpus_header(edition: Edition, when: datetime.date) -> etree._Element:
             licence.set("target", settings.licence)
     source_desc = sub(file_desc, "sourceDesc")
     _list_bibl(source_desc, "Documents", edition.documents, edition.source)
+    if edition.pages:
+        _list_bibl(source_desc, "Pages", edition.pages, edition.source)
     if edition.registers:
         _list_bibl(source_desc, "Registers", edition.registers, edition.source)
     revision = sub(header, "revisionDesc")
-    sub(revision, "change", f"Corpus file exported by teipress: {len(edition.documents)} documents, "
-        f"{len(edition.registers)} registers.", when=when.isoformat())
+    said = (f"Corpus file exported by teipress: {len(edition.documents)} documents, {len(edition.pages)} "
+            f"pages, {len(edition.registers)} registers.")
+    if edition.left_out:  # the archive must know the corpus is not whole
+        said += (f" Left out, as they cannot be read or are not valid against tei_all: "
+                 f"{', '.join(edition.left_out)}.")
+    sub(revision, "change", said, when=when.isoformat())
     indent_element_only(header, 1)
     header.tail = "\n"
     return header
