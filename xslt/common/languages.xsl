@@ -25,6 +25,11 @@
     'la': ('et', 'est', 'quod', 'sed', 'ut', 'cum', 'ad', 'enim', 'atque', 'quae', 'qui', 'non', 'esse')
   }"/>
 
+  <!-- Every marker word, for a quick first test of each word of a text. -->
+  <xsl:variable name="tp:marker-words" as="map(xs:string, xs:boolean)" select="map:merge(
+    for $k in map:keys($tp:language-markers) return $tp:language-markers($k) ! map { .: true() },
+    map { 'duplicates': 'use-first' })" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+
   <xsl:function name="tp:declared-language" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="(($tei/@xml:lang, $tei/tei:text/@xml:lang,
@@ -33,7 +38,7 @@
   </xsl:function>
 
   <!-- The language of the document's text: declared, else recognised, else (). -->
-  <xsl:function name="tp:document-language" as="xs:string?">
+  <xsl:function name="tp:document-language" as="xs:string?" cache="yes">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="(tp:declared-language($tei),
       tp:recognised-language(($tei/tei:text/tei:body, $tei/tei:text, $tei)[1]))[1]"/>
@@ -46,15 +51,24 @@
       tp:recognised-language($tei/tei:teiHeader))[1]"/>
   </xsl:function>
 
+  <!-- The first 3,000 words of a text (notes and registers left out), in lower case. Words are
+       runs of letters: every other character becomes a space first, because a regular
+       expression with a quantifier costs Saxon far more than one character class. -->
+  <xsl:function name="tp:words" as="xs:string*">
+    <xsl:param name="text" as="element()?"/>
+    <xsl:sequence select="subsequence(tokenize(replace(lower-case(string-join(
+      $text//text()[not(ancestor::tei:note or ancestor::tei:listPerson or ancestor::tei:listPlace
+      or ancestor::tei:listOrg or ancestor::tei:listBibl)], ' ')), '[^\p{L}]', ' ')), 1, 3000)"/>
+  </xsl:function>
+
   <!-- The language whose marker words are most frequent among the first 3,000 words, when
        there are enough of them and twice as many as any other language's. -->
   <xsl:function name="tp:recognised-language" as="xs:string?">
     <xsl:param name="text" as="element()?"/>
-    <xsl:variable name="words" as="xs:string*" select="subsequence(tokenize(lower-case(string-join(
-      $text//text()[not(ancestor::tei:note or ancestor::tei:listPerson or ancestor::tei:listPlace
-      or ancestor::tei:listOrg or ancestor::tei:listBibl)], ' ')), '[^\p{L}]+')[. ne ''], 1, 3000)"/>
+    <xsl:variable name="markers" as="xs:string*" select="tp:words($text)[map:contains($tp:marker-words, .)]"
+      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
     <xsl:variable name="scores" as="map(xs:string, xs:integer)" select="map:merge(
-      for $k in map:keys($tp:language-markers) return map { $k: count($words[. = $tp:language-markers($k)]) })"
+      for $k in map:keys($tp:language-markers) return map { $k: count($markers[. = $tp:language-markers($k)]) })"
       xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
     <xsl:variable name="ranked" as="xs:string*" select="sort(sort(map:keys($scores)), (), function($k) { -$scores($k) })"
       xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>

@@ -20,8 +20,8 @@
     <xsl:variable name="parts" as="xs:string*">
       <xsl:apply-templates select="$nodes" mode="tp:plain"/>
     </xsl:variable>
-    <xsl:sequence select="normalize-space(replace(replace(string-join($parts), '\s+', ' '),
-                                                  ' ?&#xFDD2; ?', ''))"/>
+    <!-- A word-break mark (lb break="no") takes the space on either side of it away. -->
+    <xsl:sequence select="normalize-space(tp:closed-up(tp:collapsed(string-join($parts)), '&#xFDD2;', ''))"/>
   </xsl:function>
 
   <xsl:template match="text()" mode="tp:plain" as="xs:string">

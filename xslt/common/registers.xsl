@@ -30,7 +30,7 @@
        "Dobrynin, Anatoly Fyodorovich", "du Plessis, Armand Emmanuel, duc de Richelieu"
        (forenames, add/gen names and name links in encoded order; role names after a comma).
        Other names as written; the xml:id when the entry has no name at all. -->
-  <xsl:function name="tp:entity-label" as="xs:string">
+  <xsl:function name="tp:entity-label" as="xs:string" cache="yes">
     <xsl:param name="entity" as="element()"/>
     <xsl:variable name="name" as="element()?" select="tp:entity-names($entity)[1]"/>
     <xsl:variable name="surname" as="xs:string" select="string-join($name/tei:surname ! tp:plain(.), ' ')"/>
@@ -40,8 +40,7 @@
     <xsl:sequence select="
       if (empty($name)) then string($entity/@xml:id)
       else if ($surname ne '') then string-join(($surname, $given, $roles)[. ne ''], ', ')
-      else if (tp:name-string($name) ne '') then tp:name-string($name)
-      else string($entity/@xml:id)"/>
+      else (tp:name-string($name)[. ne ''], string($entity/@xml:id))[1]"/>
   </xsl:function>
 
   <!-- The label of any register entry: a person, place or organisation by its name

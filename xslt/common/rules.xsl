@@ -9,6 +9,7 @@
   <xsl:include href="readings.xsl"/>
   <xsl:include href="notes.xsl"/>
   <xsl:include href="plain.xsl"/>
+  <xsl:include href="strings.xsl"/>
   <xsl:include href="dates.xsl"/>
   <xsl:include href="header.xsl"/>
   <xsl:include href="registers.xsl"/>

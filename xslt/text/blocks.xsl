@@ -65,7 +65,7 @@
   </xsl:template>
 
   <!-- Does the node stand as a block? -->
-  <xsl:function name="tp:is-block" as="xs:boolean">
+  <xsl:function name="tp:is-block" as="xs:boolean" cache="yes">
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="
         if (not($node instance of element())) then false()

@@ -74,15 +74,18 @@
     <xsl:param name="width" as="xs:integer"/>
     <xsl:param name="first" as="xs:integer"/>
     <xsl:param name="rest" as="xs:integer"/>
+    <!-- Most text has no combining marks: then a word's columns are its length. -->
+    <xsl:variable name="marks" as="xs:boolean" select="matches($text, '\p{M}')"/>
     <xsl:variable name="lines" as="xs:string*">
-      <xsl:iterate select="tokenize(normalize-space($text), ' ')">
+      <xsl:iterate select="tokenize($text)">
         <xsl:param name="line" as="xs:string" select="''"/>
         <xsl:param name="used" as="xs:integer" select="0"/>
         <xsl:param name="room" as="xs:integer" select="max(($width - $first, 1))"/>
         <xsl:on-completion>
           <xsl:sequence select="$line[$used gt 0]"/>
         </xsl:on-completion>
-        <xsl:variable name="word" as="xs:integer" select="tp:columns(.)"/>
+        <xsl:variable name="word" as="xs:integer"
+          select="if ($marks) then tp:columns(.) else string-length(.)"/>
         <xsl:choose>
           <xsl:when test="$used eq 0">
             <xsl:next-iteration>
@@ -120,13 +123,21 @@
     <xsl:param name="flow" as="xs:string"/>
     <!-- A space next to a no-break space (indentation before "&#xA0;;" in French) is one
          space, the no-break one. -->
-    <xsl:variable name="spaced"
-      select="replace(replace(translate($flow, $tp:PAGE, ''), '\s+', ' '), ' ?&#xA0; ?', '&#xA0;')"/>
-    <xsl:variable name="joined" select="replace($spaced, ' ?&#xFDD2; ?', '')"/>
-    <xsl:variable name="glued" select="replace($joined, '[ &#xFDD1;]*&#xFDD0;', '')"/>
-    <xsl:variable name="attached"
-      select="replace($glued, '&#xFDD1;[ &#xFDD1;]*([,.;:]+)( |&#xFDD1;|$)', '$1$2')"/>
-    <xsl:sequence select="tokenize($attached, '&#xFDD1;') ! normalize-space(.)[.]"/>
+    <xsl:variable name="spaced" select="tp:closed-up(tp:collapsed(translate($flow, $tp:PAGE, '')), '&#xA0;', '&#xA0;')"/>
+    <xsl:variable name="joined" select="tp:closed-up($spaced, '&#xFDD2;', '')"/>
+    <!-- A glue character takes away the spaces and breaks before it. -->
+    <xsl:variable name="glued" as="xs:string" select="if (not(contains($joined, $tp:GLUE))) then $joined
+        else let $parts := tokenize($joined, $tp:GLUE)
+             return string-join((subsequence($parts, 1, count($parts) - 1) ! tp:trim-end(., ' ' || $tp:BREAK),
+                                 $parts[last()]))"/>
+    <xsl:variable name="lines" as="xs:string*" select="tokenize($glued, $tp:BREAK)"/>
+    <!-- The regular expression runs only when a line after a break starts with punctuation. -->
+    <xsl:variable name="attached" as="xs:string*"
+      select="if (not(some $line in subsequence($lines, 2)
+                      satisfies substring(normalize-space($line), 1, 1) = (',', '.', ';', ':')))
+              then $lines
+              else tokenize(replace($glued, '&#xFDD1;[ &#xFDD1;]*([,.;:]+)( |&#xFDD1;|$)', '$1$2'), $tp:BREAK)"/>
+    <xsl:sequence select="$attached ! normalize-space(.)[.]"/>
   </xsl:function>
 
   <!-- Lays a flow out as a block: each hard line wrapped to $width, starting at column
@@ -218,9 +229,9 @@
        exactly one newline at the end. -->
   <xsl:function name="tp:finish" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
-    <xsl:variable name="clean" select="replace(translate($text, $tp:NBSP, ' '), '[&#xFDD0;-&#xFDD4;]', '')"/>
-    <xsl:variable name="trimmed" select="replace($clean, ' +(\n|$)', '$1')"/>
-    <xsl:sequence select="replace($trimmed, '\s+$', '') || $tp:NL"/>
+    <xsl:variable name="clean" select="translate($text, '&#xFDD5;&#xFDD0;&#xFDD1;&#xFDD2;&#xFDD3;&#xFDD4;', ' ')"/>
+    <xsl:variable name="trimmed" select="string-join(tokenize($clean, $tp:NL) ! tp:trim-end(., ' '), $tp:NL)"/>
+    <xsl:sequence select="tp:trim-end($trimmed, '&#x20;&#x9;&#xA;&#xD;') || $tp:NL"/>
   </xsl:function>
 
 </xsl:stylesheet>
