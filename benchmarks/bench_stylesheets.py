@@ -84,7 +84,7 @@ def bench(source: Path, rounds: int) -> None:
             result = build(source, out, project=project, strict=False, xinclude=False, jobs=1)
         wall, cpu = time.perf_counter() - started, time.process_time() - cpu
         tei = sorted((out / "html" / "tei").glob("*.xml"))
-        parse, copy = identity_floor([p.read_text(encoding="utf-8") for p in tei])
+        parse, copy = identity_floor([p.read_text(encoding="utf-8-sig") for p in tei])
     print(f"\n{source}: {len(result.published)} documents, {rounds} build(s) with --jobs 1 and "
           f"--grammar-only: {wall:.2f} s wall, {cpu:.2f} s CPU")
     print(f"  Saxon floor per document: parse {parse * 1000:.2f} ms, identity transform "

@@ -11,7 +11,7 @@ from typing import Any
 from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXsltExecutable
 
-from . import saxon
+from . import TEI_NS, saxon
 from .errors import TeipressError, TransformError
 from .resources import stylesheet
 
@@ -25,6 +25,7 @@ STYLESHEETS = {
     "html-pictures": "html/pictures.xsl",
     "html-search": "html/search.xsl",
     "html-about": "html/about.xsl",
+    "reading-order": "html/order.xsl",
     "text-document": "text/document.xsl",
 }
 
@@ -42,6 +43,14 @@ class Transformer:
             return saxon.to_node(self.processor, xml)
         except PySaxonApiError as exc:
             raise TransformError(f"Saxon could not read the document: {exc}") from exc
+
+    def has_readings(self, source: PyXdmNode) -> bool:
+        """Does the document hold what the $reading parameter chooses between (choice, and the
+        am/ex of abbreviations, common/readings.xsl)? Without, both readings are the same text."""
+        xpath = self.processor.new_xpath_processor()
+        xpath.declare_namespace("tei", TEI_NS)
+        xpath.set_context(xdm_item=source)
+        return xpath.effective_boolean_value("exists(//(tei:choice | tei:am | tei:ex))")
 
     def run(self, name: str, source: PyXdmNode, **params: Any) -> str:
         executable = self.executables[name]

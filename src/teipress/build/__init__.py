@@ -35,11 +35,12 @@ from ..site import REGISTER_PAGES, register_entries, registers_element, slugs_fo
 from ..validate import check_sources, find_sources
 from ..volumes import split_volumes
 from .cache import BuildCache
+from .context import page_contexts
 from .edition import Manifest, listing_pages, validation_pages, with_failures
 from .executors import runner
 from .mapping import Rendering, catalogue_all
 from .progress import with_progress
-from .render import Context, Pages, Source, worker_transformer
+from .render import Pages, Source, worker_transformer
 
 
 @dataclass
@@ -91,11 +92,13 @@ def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: 
         manifest = Manifest(project.settings, entries, corpus.index, slugs,  # roots: parsed when read
                             edition_element(cited, html), _Roots({d.path: d for d, _ in listed}))
         registers_xml = etree.tostring(registers_element(entries), encoding="unicode")
-        site_xml = etree.tostring(with_pages(manifest.site(records), extra_pages, slugs, volume_pages),
-                                  encoding="unicode")
+        site = with_pages(manifest.site(records), extra_pages, slugs, volume_pages)
+        site_xml = etree.tostring(site, encoding="unicode")
 
-        # map: each catalogued document's pages, written into the staging folder as they come
-        rendering = Rendering(pool, cache, Context(site_xml, registers_xml))
+        # map: each catalogued document's pages, written into the staging folder as they come;
+        # each page gets only its slice of the manifest and the registers (context.py)
+        targets = {slugs[path]: c.targets for path, c in catalogued.items()}
+        rendering = Rendering(pool, cache, page_contexts(transformer, site, entries, targets))
         made = rendering.pages([s for _, s in listed])
         published: dict[str, str] = {}
         store = _Store(staging, slugs, failures, published)

@@ -1,8 +1,8 @@
 """The build cache: what the map step produced, kept beside the output (`.<out>.cache/`).
 
 An entry is found by a key that hashes everything its value depends on (the document's TEI,
-the stylesheets, the teipress version, and for a page also the site manifest and the registers
-it is rendered against), so an entry can never be stale: a changed input is a different key.
+the stylesheets, the teipress version, and for a page also its slice of the site manifest and
+the registers, build/context.py), so an entry can never be stale: a changed input is a different key.
 Entries carry a checksum of their content; one that does not match (a torn write, a disk
 error, a hand edit) is ignored and recomputed, never trusted. Deleting the folder is always safe.
 """
@@ -19,7 +19,7 @@ from pathlib import Path
 from .. import __version__
 from ..resources import data_dir
 
-FORMAT = 2  # bump when what an entry holds changes
+FORMAT = 3  # bump when what an entry holds changes
 
 
 def digest(*parts: str) -> str:

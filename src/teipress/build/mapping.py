@@ -3,11 +3,12 @@ rest is sent to the executor in batches, and results come back in document order
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .cache import BuildCache, code_version, digest
+from .context import Context, Targets
 from .executors import Runner, batches
-from .render import Catalogued, Context, Pages, Source, catalogue_batch, render_batch
+from .render import Catalogued, Pages, Source, catalogue_batch, render_batch
 
 
 def catalogue_all(runner: Runner, cache: BuildCache, sources: list[Source]) -> list[Catalogued]:
@@ -20,31 +21,40 @@ def catalogue_all(runner: Runner, cache: BuildCache, sources: list[Source]) -> l
     for i, result in zip(missing, done, strict=True):
         found[i] = result
         if result.failure is None:
-            cache.put(keys[i], {"record": result.record})
+            cache.put(keys[i], {"record": result.record, "ids": list(result.targets.ids),
+                                "stems": list(result.targets.stems)})
     return [result for result in found if result is not None]
 
 
 def _record(value: dict | None) -> Catalogued | None:
-    return Catalogued(value["record"]) if value and isinstance(value.get("record"), str) else None
+    if not (value and isinstance(value.get("record"), str) and _strings(value.get("ids"))
+            and _strings(value.get("stems"))):
+        return None
+    return Catalogued(value["record"], targets=Targets(tuple(value["ids"]), tuple(value["stems"])))
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
 class Rendering:
     """Pages for every document, cached pages first; `rendered` counts the documents whose pages
-    had to be made (the incremental build's work)."""
+    had to be made (the incremental build's work). A page's cache key holds its TEI and its own
+    context (context.py), so a change elsewhere in the edition leaves it cached."""
 
-    def __init__(self, runner: Runner, cache: BuildCache, context: Context) -> None:
+    def __init__(self, runner: Runner, cache: BuildCache, context: Callable[[str, str], Context]) -> None:
         self.runner, self.cache, self.context = runner, cache, context
         self.rendered = 0
 
     def pages(self, sources: list[Source]) -> Iterator[Pages]:
         """The pages of each source, in order, as they become available."""
-        around = digest(self.context.site, self.context.registers)
-        keys = [(digest(code_version(), "html", s.slug, s.tei, around),
-                 digest(code_version(), "text", s.tei)) for s in sources]
+        contexts = [self.context(s.slug, s.tei) for s in sources]
+        keys = [(digest(code_version(), "html", s.slug, s.tei, c.site, c.registers),
+                 digest(code_version(), "text", s.tei)) for s, c in zip(sources, contexts, strict=True)]
         cached = [(self.cache.get(h), self.cache.get(t)) for h, t in keys]
         wants = [(not _has(h, "page"), not _has(t, "page", "diplomatic")) for h, t in cached]
         wanted = [i for i, want in enumerate(wants) if any(want)]
-        tasks = [(self.context, [(sources[i], *wants[i]) for i in batch])
+        tasks = [([(sources[i], contexts[i], *wants[i]) for i in batch],)
                  for batch in batches(wanted, self.runner.workers)]
         made = (pages for batch in self.runner.map(render_batch, tasks) for pages in batch)
         self.rendered += len(wanted)

@@ -10,10 +10,11 @@ worker process or on a Dask worker elsewhere. Each process compiles the styleshe
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..findings import Finding
 from ..transform import Transformer, load_transformer
+from .context import Context, Targets, page_targets
 
 _local = threading.local()  # a Saxon processor is not shared between threads (Dask workers)
 
@@ -36,10 +37,12 @@ class Source:
 
 @dataclass(frozen=True)
 class Catalogued:
-    """A document's record for the site manifest (`s:record` as XML text), or why there is none."""
+    """A document's record for the site manifest (`s:record` as XML text) and what its
+    pointers name (for its page's slice of the manifest and registers), or why there is none."""
 
     record: str | None
     failure: Finding | None = None
+    targets: Targets = field(default_factory=Targets)
 
 
 @dataclass(frozen=True)
@@ -52,42 +55,36 @@ class Pages:
     failure: Finding | None = None
 
 
-@dataclass(frozen=True)
-class Context:
-    """What every page is rendered against: the site manifest and the merged registers (XML)."""
-
-    site: str
-    registers: str
-
-
 def catalogue_batch(sources: list[Source]) -> list[Catalogued]:
     transformer = worker_transformer()
     return [catalogue(transformer, source) for source in sources]
 
 
-def render_batch(context: Context, sources: list[tuple[Source, bool, bool]]) -> list[Pages]:
-    """(source, wants HTML, wants text) → pages; the context is parsed once per batch."""
+def render_batch(sources: list[tuple[Source, Context, bool, bool]]) -> list[Pages]:
+    """(source, its page's context, wants HTML, wants text) → pages."""
     transformer = worker_transformer()
-    site, registers = transformer.node(context.site), transformer.node(context.registers)
-    return [render(transformer, source, site, registers, html=html, text=text)
-            for source, html, text in sources]
+    return [render(transformer, source, context, html=html, text=text)
+            for source, context, html, text in sources]
 
 
 def catalogue(transformer: Transformer, source: Source) -> Catalogued:
     try:
-        return Catalogued(transformer.run("catalogue", transformer.node(source.tei)))
+        record = transformer.run("catalogue", transformer.node(source.tei))
+        return Catalogued(record, targets=page_targets(source.tei))
     except Exception as exc:  # one document's failure must not stop the others
         return Catalogued(None, transform_failure(source.display, exc))
 
 
-def render(transformer: Transformer, source: Source, site, registers, *, html: bool = True,
+def render(transformer: Transformer, source: Source, context: Context, *, html: bool = True,
            text: bool = True) -> Pages:
     try:
         node = transformer.node(source.tei)
-        page = transformer.run("html-document", node, site=site, registers=registers,
+        page = transformer.run("html-document", node, site=transformer.node(context.site),
+                               registers=transformer.node(context.registers),
                                **{"document-id": source.slug}) if html else ""
         plain = transformer.run("text-document", node) if text else ""
-        diplomatic = transformer.run("text-document", node, reading="diplomatic") if text else ""
+        diplomatic = ("" if not text else transformer.run("text-document", node, reading="diplomatic")
+                      if transformer.has_readings(node) else plain)
     except Exception as exc:  # likewise
         return Pages(failure=transform_failure(source.display, exc))
     return Pages(page, plain, diplomatic)

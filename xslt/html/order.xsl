@@ -1,0 +1,22 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Entry stylesheet: the documents of a site manifest in reading order (tp:sorted-documents, the
+  order of the index page), one id per line. Run once per build on the whole manifest, so
+  that each document page is given only its neighbours instead of sorting every document
+  itself (src/teipress/build/context.py).
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:s="urn:teipress:site"
+  xmlns:tp="urn:teipress"
+  exclude-result-prefixes="#all">
+
+  <xsl:include href="manifest.xsl"/>
+
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <xsl:template match="/">
+    <xsl:value-of select="tp:sorted-documents(s:site/s:document) ! string(@id)" separator="&#10;"/>
+  </xsl:template>
+
+</xsl:stylesheet>
