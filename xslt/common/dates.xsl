@@ -59,7 +59,7 @@
 
   <!-- "1818-09-29" → "29 September 1818", "-0010" → "10 BCE". Values that
        are not ISO dates are returned unchanged. -->
-  <xsl:function name="tp:format-iso-date" as="xs:string">
+  <xsl:function name="tp:format-iso-date" as="xs:string" cache="yes">
     <xsl:param name="value" as="xs:string?"/>
     <xsl:variable name="v" as="xs:string" select="normalize-space($value)"/>
     <xsl:sequence select="(tp:date-in-words($v), $v)[1]"/>

@@ -27,7 +27,7 @@
   <xsl:variable name="tp:in-place" as="xs:string"
     select="'^(inline|inside|inspace|margin.*|left|right|top|above|below|interlinear|opposite|overleaf)$'"/>
 
-  <xsl:function name="tp:is-endnote" as="xs:boolean">
+  <xsl:function name="tp:is-endnote" as="xs:boolean" cache="yes">
     <xsl:param name="note" as="node()"/>
     <xsl:sequence select="exists($note/self::tei:note)
         and not($note/parent::tei:app)

@@ -40,7 +40,7 @@
   <!-- A register of the document: a list of persons, places, organisations, events, names,
        relations, objects or works in back (the outermost one). An apparatus or a list of
        witnesses in back is text, not a register. -->
-  <xsl:function name="tp:is-register" as="xs:boolean">
+  <xsl:function name="tp:is-register" as="xs:boolean" cache="yes">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="tp:is-list-like($element)
         and not(local-name($element) = ('listApp', 'listWit'))
@@ -175,7 +175,7 @@
   <!-- Is the element left out of the reading with everything in it? Deletions, the readings
        of an app other than the lemma, index entries, the EpiDoc marker of the reading not
        shown, the registers in back, and the facsimile (images and their zones, not text). -->
-  <xsl:function name="tp:is-omitted" as="xs:boolean">
+  <xsl:function name="tp:is-omitted" as="xs:boolean" cache="yes">
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="name" select="local-name($element)"/>
     <xsl:sequence select="tp:is-tei($element) and (

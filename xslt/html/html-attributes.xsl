@@ -20,7 +20,7 @@
        '/', '?' or '#'). Everything else (javascript:, data:, vbscript:, file:, …) is refused.
        Whitespace or control characters inside the URL are refused too, because browsers strip
        tabs and newlines and "java&#10;script:" would otherwise slip through. -->
-  <xsl:function name="tp:safe-href" as="xs:string?">
+  <xsl:function name="tp:safe-href" as="xs:string?" cache="yes">
     <xsl:param name="url" as="xs:string?"/>
     <xsl:variable name="u" as="xs:string" select="normalize-space($url)"/>
     <xsl:sequence select="
@@ -31,7 +31,7 @@
   </xsl:function>
 
   <!-- True for absolute http(s) URLs (authority links, external entity refs). -->
-  <xsl:function name="tp:is-web-url" as="xs:boolean">
+  <xsl:function name="tp:is-web-url" as="xs:boolean" cache="yes">
     <xsl:param name="url" as="xs:string?"/>
     <xsl:sequence select="matches(normalize-space($url), '^https?://[^\s\p{Cc}]+$', 'i')"/>
   </xsl:function>

@@ -43,7 +43,7 @@
   </xsl:function>
 
   <!-- The record's title, falling back to its id. -->
-  <xsl:function name="tp:document-title" as="xs:string">
+  <xsl:function name="tp:document-title" as="xs:string" cache="yes">
     <xsl:param name="record" as="element(s:document)"/>
     <xsl:sequence select="(normalize-space($record/s:title)[. ne ''], string($record/@id))[1]"/>
   </xsl:function>

@@ -110,7 +110,7 @@
 
   <!-- Elements that are one line or a few lines of their own. Inside a closer, opener or lg
        they are lines of that block; elsewhere each is a block. -->
-  <xsl:function name="tp:is-line-name" as="xs:boolean">
+  <xsl:function name="tp:is-line-name" as="xs:boolean" cache="yes">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="tp:is-tei($element) and local-name($element) = ('dateline', 'signed',
         'salute', 'byline', 'docDate', 'docAuthor', 'docEdition', 'titlePart', 'addrLine', 'l',
@@ -120,7 +120,7 @@
 
   <!-- Blocks made of lines, without blank lines between them (a speech: its speaker, lines,
        stage directions and paragraphs). -->
-  <xsl:function name="tp:is-tight-name" as="xs:boolean">
+  <xsl:function name="tp:is-tight-name" as="xs:boolean" cache="yes">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="tp:is-tei($element) and local-name($element) = ('closer', 'opener',
         'address', 'docImprint', 'docTitle', 'lg', 'sp', 'castList', 'zone')"/>
@@ -132,7 +132,7 @@
     <xsl:sequence select="tp:is-tight-name($element) and empty($element/tei:lg)"/>
   </xsl:function>
 
-  <xsl:function name="tp:is-block-name" as="xs:boolean">
+  <xsl:function name="tp:is-block-name" as="xs:boolean" cache="yes">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="tp:is-section($element) or tp:is-line-name($element)
         or tp:is-tight-name($element) or tp:is-list-like($element)
