@@ -19,6 +19,7 @@ from lxml import etree
 
 from . import TP_NS, XML_ID
 from .parse import ParsedDocument
+from .prefixes import expand, prefix_defs
 
 # Attributes whose values are TEI pointers (space-separated URI references).
 POINTER_ATTRIBUTES = ("ref", "corresp", "target", "source", "who")
@@ -126,11 +127,12 @@ def build_index(documents: list[ParsedDocument]) -> CorpusIndex:
 def _indexed(document: ParsedDocument) -> IndexedFile:
     ids: list[tuple[str, str]] = []
     targets: Counter[str] = Counter()
+    defs = prefix_defs(document.root)  # `psn:P12` counts as the pointer its prefixDef makes
     for element in document.root.iter(etree.Element):
         if element.get(XML_ID):
             ids.append((element.get(XML_ID), etree.QName(element).localname))
         for token in pointers(element):
-            target = local_target(token)
+            target = local_target(expand(token, defs))
             if target:
                 targets[target] += 1
     return IndexedFile(document.path, document.display, tuple(ids), targets)

@@ -7,6 +7,7 @@ which documents exist (with their catalogue records) and which register entry ea
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from copy import deepcopy
 from pathlib import Path
@@ -15,11 +16,18 @@ from lxml import etree
 
 from . import TEI_NS, TP_NS, XML_ID
 from .config import Settings
+from .mentions import DocumentMentions
 from .parse import ParsedDocument
-from .references import ENTITY_KINDS, CorpusIndex
+from .pictures.network import network_page
+from .prefixes import expand, prefix_defs
+from .references import ENTITY_KINDS, POINTER_ATTRIBUTES, CorpusIndex
 
 SITE_NS = "urn:teipress:site"
-REGISTER_PAGES = {"person": "persons.html", "place": "places.html", "org": "organisations.html"}
+_S = f"{{{SITE_NS}}}"
+REGISTER_PAGES = {"person": "persons.html", "place": "places.html", "org": "organisations.html",
+                  "bibl": "bibliography.html"}
+# Register entries by element: persons, places, organisations, and the works of a listBibl.
+REGISTER_KINDS = {**ENTITY_KINDS, "bibl": "bibl", "biblStruct": "bibl"}
 
 
 def slugs_for(documents: Iterable[ParsedDocument]) -> dict[Path, str]:
@@ -40,30 +48,43 @@ def slugs_for(documents: Iterable[ParsedDocument]) -> dict[Path, str]:
 
 def site_element(settings: Settings, records: list[tuple[str, etree._Element]],
                  entries: list[etree._Element], index: CorpusIndex,
-                 slugs_by_path: dict[Path, str]) -> etree._Element:
+                 slugs_by_path: dict[Path, str],
+                 mentions: dict[Path, DocumentMentions] | None = None,
+                 correspondents: frozenset[str] = frozenset()) -> etree._Element:
     """The `s:site` manifest: the edition's settings, one s:document per published document,
-    one s:entity per entry."""
-    site = etree.Element(f"{{{SITE_NS}}}site", nsmap={"s": SITE_NS}, title=settings.title,
+    one s:entity per entry, with how often each document's text names it (`mentions`, else
+    every pointer the index counts) and, for a correspondent, its section of the network page."""
+    site = etree.Element(f"{_S}site", nsmap={"s": SITE_NS}, title=settings.title,
                          language=settings.language)
     for key in ("subtitle", "publisher", "licence", "base_url"):
         if value := getattr(settings, key):
             site.set(key.replace("_", "-"), value)
     for editor in settings.editors:
-        etree.SubElement(site, f"{{{SITE_NS}}}editor").text = editor
+        etree.SubElement(site, f"{_S}editor").text = editor
     for slug, record in records:
         site.append(_document_element(slug, record))
+    counts = index.mentions if mentions is None else text_counts(mentions)
     for entry in entries:
-        site.append(_entity_element(entry, index, slugs_by_path))
+        site.append(_entity_element(entry, counts, slugs_by_path, correspondents))
     return site
 
 
+def text_counts(mentions: dict[Path, DocumentMentions]) -> dict[str, Counter[Path]]:
+    """id -> how often each document's text names it."""
+    found: dict[str, Counter[Path]] = {}
+    for path, named in mentions.items():
+        for mention in named.text:
+            found.setdefault(mention.ident, Counter())[path] += 1
+    return found
+
+
 def _document_element(slug: str, record: etree._Element) -> etree._Element:
-    element = etree.Element(f"{{{SITE_NS}}}document")
+    element = etree.Element(f"{_S}document")
     element.set("id", slug)
     element.set("href", f"{slug}.html")
     element.set("tei", f"tei/{slug}.xml")
     element.set("text", f"../text/{slug}.txt")
-    for attribute in ("date", "sort-key"):
+    for attribute in ("date", "sort-key", "volume"):
         if record.get(attribute):
             element.set(attribute, record.get(attribute))
     for child in record:
@@ -71,40 +92,83 @@ def _document_element(slug: str, record: etree._Element) -> etree._Element:
     return element
 
 
-def _entity_element(entry: etree._Element, index: CorpusIndex,
-                    slugs_by_path: dict[Path, str]) -> etree._Element:
+def _entity_element(entry: etree._Element, counts: dict[str, Counter[Path]],
+                    slugs_by_path: dict[Path, str], correspondents: frozenset[str]) -> etree._Element:
     ident = entry.get(XML_ID)
-    kind = ENTITY_KINDS[etree.QName(entry).localname]
-    element = etree.Element(f"{{{SITE_NS}}}entity", id=ident, kind=kind, page=REGISTER_PAGES[kind])
-    mentions = index.mentions.get(ident, {})
+    kind = REGISTER_KINDS[etree.QName(entry).localname]
+    element = etree.Element(f"{_S}entity", id=ident, kind=kind, page=REGISTER_PAGES[kind])
+    if ident in correspondents:
+        element.set("network", network_page(ident))
+    mentions = counts.get(ident, {})
     for path, slug in slugs_by_path.items():  # corpus order, so pages are stable
         if mentions.get(path):
-            etree.SubElement(element, f"{{{SITE_NS}}}mention", document=slug,
-                             count=str(mentions[path]))
+            etree.SubElement(element, f"{_S}mention", document=slug, count=str(mentions[path]))
     return element
+
+
+def mentions_element(mentions: dict[Path, DocumentMentions],
+                     slugs_by_path: dict[Path, str]) -> etree._Element:
+    """`s:mentions` for the register pages only (the document pages do not need it):
+    `<s:named id="p_1" document="slug" count="12"><s:at anchor="tp-m7" before=".." after="..">name</s:at>`
+    with the first mention per entry and document, and `<s:role id="p_1" document="slug"
+    role="sender"/>` per header role."""
+    root = etree.Element(f"{_S}mentions", nsmap={"s": SITE_NS})
+    for path, slug in slugs_by_path.items():
+        named = mentions.get(path)
+        if named is None:
+            continue
+        by_ident: dict[str, list] = {}
+        for mention in named.text:
+            by_ident.setdefault(mention.ident, []).append(mention)
+        for ident, found in by_ident.items():
+            element = etree.SubElement(root, f"{_S}named", id=ident, document=slug, count=str(len(found)))
+            for mention in found[:1]:  # in context on the register page; the rest counted
+                at = etree.SubElement(element, f"{_S}at", anchor=mention.anchor,
+                                      before=mention.before, after=mention.after)
+                at.text = mention.name
+        for ident, role in named.roles:
+            etree.SubElement(root, f"{_S}role", id=ident, document=slug, role=role)
+    return root
 
 
 def register_entries(registers: list[ParsedDocument],
                      documents: list[ParsedDocument]) -> list[etree._Element]:
-    """Every person/place/org with an xml:id: register files first, then lists inside documents
-    (foreign editions often carry their index copies in `back`); the first entry per id wins."""
+    """Every person/place/org, and every work of a listBibl, with an xml:id: register files
+    first, then lists inside documents (foreign editions often carry their index copies in
+    `back`); the first entry per id wins."""
     seen: set[str] = set()
     entries = []
     for document in [*registers, *documents]:
-        for localname in ENTITY_KINDS:
+        for localname, kind in REGISTER_KINDS.items():
             for entry in document.root.iter(f"{{{TEI_NS}}}{localname}"):
                 ident = entry.get(XML_ID)
+                if kind == "bibl" and not _in_bibliography(entry):
+                    continue
                 if ident and ident not in seen:
                     seen.add(ident)
                     entries.append(entry)
     return entries
 
 
+def _in_bibliography(entry: etree._Element) -> bool:
+    """A bibl that is an entry of a listBibl (not a citation inside a note or a witness)."""
+    parent = entry.getparent()
+    return parent is not None and parent.tag == f"{{{TEI_NS}}}listBibl"
+
+
 def registers_element(entries: list[etree._Element]) -> etree._Element:
-    """`tp:registers` holding copies of all entries, the `$registers` stylesheet parameter."""
+    """`tp:registers` holding copies of all entries, the `$registers` stylesheet parameter.
+    The copies leave their file, so their `prefix:id` pointers are expanded by that file's
+    listPrefixDef here."""
     root = etree.Element(f"{{{TP_NS}}}registers", nsmap={"tp": TP_NS, None: TEI_NS})
     for entry in entries:
         copy = deepcopy(entry)
         copy.tail = None
+        defs = prefix_defs(entry.getroottree().getroot())
+        if defs:
+            for element in copy.iter(etree.Element):
+                for attribute in POINTER_ATTRIBUTES:
+                    if value := element.get(attribute):
+                        element.set(attribute, " ".join(expand(t, defs) for t in value.split()))
         root.append(copy)
     return root

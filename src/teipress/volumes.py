@@ -15,11 +15,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import TEI_NS, XML_ID
+from . import TEI_NS, TP_NS, XML_ID
 from .layout import is_register_only
 from .parse import ParsedDocument
 
 T = f"{{{TEI_NS}}}"
+# On a unit's TEI root: the volume it belongs to, so prev/next can follow the volume's order.
+VOLUME = f"{{{TP_NS}}}volume"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 DOCUMENT_DIV = f"{T}div[@type='document']"
 
@@ -124,6 +126,8 @@ def _unit(volume: ParsedDocument, part: etree._Element, n: int, parts: list[etre
         ident = f"{volume.path.stem}-{ident}"
     taken.add(ident.lower())
     tei = deepcopy(part) if part.tag == f"{T}TEI" else _tei(volume.root, part, ident, parts)
+    if parts:  # a document of the volume, not its front or back matter
+        tei.set(VOLUME, volume.display)
     tree = etree.ElementTree(tei)
     # A path of its own, so pages, reports and slugs tell units apart; its stem is the id.
     path = volume.path.parent / volume.path.stem / f"{ident}.xml"

@@ -38,9 +38,18 @@
       select="string-join($name/(tei:forename | tei:addName | tei:genName | tei:nameLink) ! tp:plain(.), ' ')"/>
     <xsl:variable name="roles" as="xs:string*" select="$name/tei:roleName ! tp:plain(.)"/>
     <xsl:sequence select="
-      if (empty($name)) then string($entity/@xml:id)
+      if ($entity/(self::tei:bibl | self::tei:biblStruct)) then tp:work-label($entity)
+      else if (empty($name)) then string($entity/@xml:id)
       else if ($surname ne '') then string-join(($surname, $given, $roles)[. ne ''], ', ')
       else (tp:name-string($name)[. ne ''], string($entity/@xml:id))[1]"/>
+  </xsl:function>
+
+  <!-- A work of a bibliography named short: its first title, else its first words. -->
+  <xsl:function name="tp:work-label" as="xs:string">
+    <xsl:param name="work" as="element()"/>
+    <xsl:variable name="words" as="xs:string*"
+      select="tokenize((tp:plain(($work//tei:title)[1])[.], tp:plain($work), string($work/@xml:id))[1], '\s+')"/>
+    <xsl:sequence select="string-join(subsequence($words, 1, 8), ' ') || (if (count($words) gt 8) then ' …' else '')"/>
   </xsl:function>
 
   <!-- The label of any register entry: a person, place or organisation by its name

@@ -90,7 +90,19 @@
     'previous-next':   map { 'en': 'Previous and next document', 'de': 'Vorheriges und nächstes Dokument', 'fr': 'Document précédent et suivant' },
     'diplomatic-view': map { 'en': 'Diplomatic view', 'de': 'Diplomatische Ansicht', 'fr': 'Vue diplomatique' },
     'also':            map { 'en': 'also:', 'de': 'auch:', 'fr': 'aussi :' },
-    'image-missing':   map { 'en': 'image not included', 'de': 'Bild nicht enthalten', 'fr': 'image non incluse' }
+    'image':           map { 'en': 'image', 'de': 'Bild', 'fr': 'image' },
+    'image-missing':   map { 'en': 'image not included', 'de': 'Bild nicht enthalten', 'fr': 'image non incluse' },
+    'mention':         map { 'en': 'mention', 'de': 'Erwähnung', 'fr': 'mention' },
+    'document-one':    map { 'en': 'document', 'de': 'Dokument', 'fr': 'document' },
+    'document-many':   map { 'en': 'documents', 'de': 'Dokumente', 'fr': 'documents' },
+    'more':            map { 'en': 'more', 'de': 'weitere', 'fr': 'de plus' },
+    'role-sender':     map { 'en': 'Sender of', 'de': 'Absender von', 'fr': 'Expéditeur de' },
+    'role-recipient':  map { 'en': 'Recipient of', 'de': 'Empfänger von', 'fr': 'Destinataire de' },
+    'role-author':     map { 'en': 'Author of', 'de': 'Verfasser von', 'fr': 'Auteur de' },
+    'role-editor':     map { 'en': 'Editor of', 'de': 'Herausgeber von', 'fr': 'Éditeur de' },
+    'role-translator': map { 'en': 'Translator of', 'de': 'Übersetzer von', 'fr': 'Traducteur de' },
+    'correspondence':  map { 'en': 'Correspondence', 'de': 'Korrespondenz', 'fr': 'Correspondance' },
+    'in-network':      map { 'en': 'In the correspondence network', 'de': 'Im Korrespondenznetz', 'fr': 'Dans le réseau de correspondance' }
   }"/>
 
   <xsl:variable name="tp:ui-language" as="xs:string"

@@ -136,10 +136,10 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Neighbours in the reading order of the index page. -->
+  <!-- Neighbours: in a volume's order, else in the reading order of the index page. -->
   <xsl:template name="tp:prev-next" as="element(nav)?">
     <xsl:param name="record" as="element(s:document)?"/>
-    <xsl:variable name="sorted" as="element(s:document)*" select="tp:sorted-documents($record/../s:document)"/>
+    <xsl:variable name="sorted" as="element(s:document)*" select="tp:reading-order($record)"/>
     <xsl:variable name="position" as="xs:integer?" select="index-of($sorted ! string(@id), string($record/@id))[1]"/>
     <xsl:variable name="previous" as="element(s:document)?" select="$sorted[$position - 1]"/>
     <xsl:variable name="next" as="element(s:document)?" select="$sorted[$position + 1]"/>

@@ -12,14 +12,16 @@
   xmlns:tp="urn:teipress"
   exclude-result-prefixes="#all">
 
-  <xsl:key name="tp:entity" match="tei:person | tei:place | tei:org" use="@xml:id"/>
+  <xsl:key name="tp:entity" match="tei:person | tei:personGrp | tei:place | tei:org | tei:bibl | tei:biblStruct" use="@xml:id"/>
 
   <!-- Register kind → page. The page names are part of the site layout Python writes. -->
   <xsl:variable name="tp:register-pages" as="map(xs:string, xs:string)"
-    select="map { 'person': 'persons.html', 'place': 'places.html', 'org': 'organisations.html' }"/>
+    select="map { 'person': 'persons.html', 'place': 'places.html', 'org': 'organisations.html',
+                  'bibl': 'bibliography.html' }"/>
 
+  <!-- Register kind → its title's key in words.xsl. -->
   <xsl:variable name="tp:register-titles" as="map(xs:string, xs:string)"
-    select="map { 'person': 'Persons', 'place': 'Places', 'org': 'Organisations' }"/>
+    select="map { 'person': 'persons', 'place': 'places', 'org': 'organisations', 'bibl': 'bibliography' }"/>
 
   <!-- The register entry with this id, or (). -->
   <xsl:function name="tp:entity" as="element()?">
@@ -34,10 +36,11 @@
     <xsl:sequence select="replace($pointer, '^[^#]*#', '')"/>
   </xsl:function>
 
-  <!-- 'person' | 'place' | 'org' for a register entry. -->
+  <!-- 'person' | 'place' | 'org' | 'bibl' for a register entry (site.py's REGISTER_KINDS). -->
   <xsl:function name="tp:entity-kind" as="xs:string">
     <xsl:param name="entity" as="element()"/>
-    <xsl:sequence select="local-name($entity)"/>
+    <xsl:sequence select="(map { 'personGrp': 'person', 'biblStruct': 'bibl' }(local-name($entity)),
+                           local-name($entity))[1]"/>
   </xsl:function>
 
   <!-- Sort key: the surname when there is one, then the rest of the label. -->

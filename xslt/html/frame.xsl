@@ -29,7 +29,8 @@
     $site/s:site/s:page[@kind = 'page'][1] ! ['pages', string(@href), 'pages'],
     ['person', 'persons.html', 'persons'][$site/s:site/s:entity/@kind = 'person'],
     ['place', 'places.html', 'places'][$site/s:site/s:entity/@kind = 'place'],
-    ['org', 'organisations.html', 'organisations'][$site/s:site/s:entity/@kind = 'org']"/>
+    ['org', 'organisations.html', 'organisations'][$site/s:site/s:entity/@kind = 'org'],
+    ['bibl', 'bibliography.html', 'bibliography'][$site/s:site/s:entity/@kind = 'bibl']"/>
 
   <!-- A complete page.
        $title      page title (the <title> is "$title – $site-title" unless they are equal)

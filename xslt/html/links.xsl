@@ -36,7 +36,7 @@
 
   <xsl:function name="tp:targets" as="xs:string*">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="tokenize(normalize-space($e/@target), ' ')"/>
+    <xsl:sequence select="tokenize(normalize-space($e/@target), ' ') ! tp:expand-pointer(., $e)"/>
   </xsl:function>
 
   <xsl:key name="tp:xml-id" match="*[@xml:id]" use="@xml:id"/>
@@ -84,6 +84,24 @@
   </xsl:function>
 
   <xsl:key name="tp:site-page" match="s:page" use="@id"/>
+
+  <!-- A target naming another file ("Verona_I_2.xml", "../img/a.png#x"), not an id or a web
+       address. -->
+  <xsl:function name="tp:is-file-pointer" as="xs:boolean">
+    <xsl:param name="target" as="xs:string"/>
+    <xsl:sequence select="matches($target, '^[^#:?]*[./][^#:?]*(#.*)?$') and not(matches($target, '^[a-z][a-z0-9+.\-]*:', 'i'))"/>
+  </xsl:function>
+
+  <!-- After a pointer whose first target names a file the edition does not publish: why it
+       links nowhere, "(not published in this edition: Verona_I_2.xml)". Small print like the
+       other targets of a name (tp:more-links), not words of the text. -->
+  <xsl:template name="tp:unpublished-note">
+    <xsl:param name="target" as="xs:string?"/>
+    <xsl:param name="context" as="element()"/>
+    <xsl:if test="exists($target) and tp:is-file-pointer($target) and empty(tp:target-href($target, $context))">
+      <small class="more-links" lang="{$tp:ui-language}"> ({tp:word('not-published')}: {replace($target, '#.*$', '')})</small>
+    </xsl:if>
+  </xsl:template>
 
   <!-- Does the page carry this element's @xml:id as an HTML id? Not for elements rendered
        without an element of their own (lb, ptr, the readings of a choice) or not at all
@@ -139,6 +157,10 @@
       <xsl:with-param name="targets" select="$targets"/>
       <xsl:with-param name="skip-first" select="exists($link)"/>
     </xsl:call-template>
+    <xsl:call-template name="tp:unpublished-note">
+      <xsl:with-param name="target" select="tp:targets(.)[1]"/>
+      <xsl:with-param name="context" select="."/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- ptr has no text: what it points to is the text (tp:pointer-label); nothing for a target
@@ -159,6 +181,10 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
+    <xsl:call-template name="tp:unpublished-note">
+      <xsl:with-param name="target" select="tp:targets(.)[1]"/>
+      <xsl:with-param name="context" select="."/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="tei:idno[tp:is-web-url(.)]" mode="tp:text">
@@ -170,11 +196,13 @@
 
   <!-- Images are not embedded (the page's CSP allows only local images, and TEI image URLs
        rarely resolve on the published site): a link labelled with the file name instead, for a
-       web address; a relative image file is not published, so it is named without a link. -->
+       web address; a relative image file is not published, so it is named without a link and
+       said to be left out ("[image: plate1.png, image not included]"). -->
   <xsl:template match="tei:graphic" mode="tp:text">
     <xsl:variable name="url" as="xs:string" select="normalize-space(@url)"/>
     <xsl:variable name="href" as="xs:string?" select="$url[tp:is-web-url(.)] ! tp:safe-href(.)"/>
-    <xsl:variable name="label" as="xs:string" select="'[image' || (if ($url ne '') then ': ' || replace($url, '^.*/', '') else '') || ']'"/>
+    <xsl:variable name="label" as="xs:string" select="'[' || tp:word('image') || (if ($url ne '') then ': ' || replace($url, '^.*/', '') else '')
+      || (if (empty($href)) then ', ' || tp:word('image-missing') else '') || ']'"/>
     <xsl:choose>
       <xsl:when test="exists($href)">
         <a href="{$href}">

@@ -42,6 +42,14 @@
     </xsl:perform-sort>
   </xsl:function>
 
+  <!-- The documents prev/next walk through: a volume's documents in the volume's order (the
+       manifest lists them so), standalone documents in reading order. -->
+  <xsl:function name="tp:reading-order" as="element(s:document)*">
+    <xsl:param name="record" as="element(s:document)?"/>
+    <xsl:sequence select="if (normalize-space($record/@volume)) then $record/../s:document[@volume eq $record/@volume]
+                          else tp:sorted-documents($record/../s:document[not(normalize-space(@volume))])"/>
+  </xsl:function>
+
   <!-- The record's title, falling back to its id. -->
   <xsl:function name="tp:document-title" as="xs:string" cache="yes">
     <xsl:param name="record" as="element(s:document)"/>

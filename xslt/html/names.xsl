@@ -26,7 +26,7 @@
   <xsl:function name="tp:entity-refs" as="xs:string*">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="pointers" as="attribute()?" select="($e/@ref, $e[not(@key)]/@corresp)[1]"/>
-    <xsl:sequence select="tokenize(normalize-space($pointers), ' ')"/>
+    <xsl:sequence select="tokenize(normalize-space($pointers), ' ') ! tp:expand-pointer(., $e)"/>
   </xsl:function>
 
   <xsl:function name="tp:is-entity-name" as="xs:boolean">
@@ -63,6 +63,24 @@
              [exists(tp:html-id(.))][ancestor::*[tp:is-register(.)]][. intersect tp:register-entries(ancestor::*[tp:is-register(.)][1])]"/>
   </xsl:function>
 
+  <!-- Names with pointers outside the header, counted in document order: a name without an
+       xml:id of its own gets the anchor "tp-m<n>", which the register pages' "Mentioned in"
+       links to (src/teipress/mentions.py counts them the same way). -->
+  <xsl:accumulator name="tp:name-count" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule select="$value + 1"
+      match="(tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name)[exists(tp:entity-refs(.))][not(ancestor::tei:teiHeader)]"/>
+  </xsl:accumulator>
+
+  <!-- The name's id on the page: its own (tp:html-id), else its place in the count; () for a
+       name that is not part of a document's text (register pages, the header). -->
+  <xsl:function name="tp:name-anchor" as="attribute()?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:if test="empty(tp:html-id($e)) and root($e) instance of document-node()
+                  and exists($e/ancestor::tei:text) and empty($e/ancestor::tei:teiHeader)">
+      <xsl:attribute name="id" select="'tp-m' || $e ! accumulator-before('tp:name-count')"/>
+    </xsl:if>
+  </xsl:function>
+
   <xsl:template match="(tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name)[exists(tp:entity-refs(.))]" mode="tp:text">
     <xsl:param name="tp:link" as="map(xs:string, xs:string)?" tunnel="yes" select="()"/>
     <xsl:variable name="targets" as="map(xs:string, xs:string)+" select="
@@ -74,7 +92,7 @@
     <xsl:choose>
       <xsl:when test="exists($link) and not(tp:contains-link(.))">
         <a href="{$link?href}" title="{$link?label}">
-          <xsl:sequence select="tp:attributes(., ('entity', $link?kind))"/>
+          <xsl:sequence select="tp:attributes(., ('entity', $link?kind)), tp:name-anchor(.)"/>
           <xsl:apply-templates mode="tp:text">
             <xsl:with-param name="tp:link" tunnel="yes" select="()"/>
           </xsl:apply-templates>
@@ -84,6 +102,7 @@
         <!-- Unresolved, or holding other links: a span; its text links to the first target. -->
         <xsl:call-template name="tp:phrase">
           <xsl:with-param name="classes" select="'entity', $first?kind, if (exists($link)) then () else 'unresolved'"/>
+          <xsl:with-param name="attributes" select="tp:name-anchor(.)"/>
           <xsl:with-param name="tp:link" tunnel="yes" select="if (exists($link)) then $link else $tp:link"/>
         </xsl:call-template>
       </xsl:otherwise>

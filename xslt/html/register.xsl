@@ -1,15 +1,18 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Entry stylesheet: the registers → persons.html, places.html or organisations.html.
+  Entry stylesheet: the registers → persons.html, places.html, organisations.html or
+  bibliography.html (the works of listBibl registers, in their editors' order, every word kept).
 
   Initial match selection: the registers document (tp:registers holding tei:person, tei:place,
   tei:org). It is also the global context item: names inside register notes link to other
   entries through the same code as the document pages (names.xsl reads $registers).
 
   Each entry: anchor id = its xml:id; preferred name as heading; variant names, life dates or
-  type, note, authority links (Wikidata, VIAF, GND, GeoNames …), and the documents that
-  mention it (from the manifest). Entries are sorted by preferred name (surname first for
-  persons that have one) and grouped by initial.
+  type, note, authority links (Wikidata, VIAF, GND, GeoNames …), the documents whose text
+  mentions it, each mention linking to its place with a few words around it ($mentions), apart
+  from the documents whose header names it (sender, recipient, translator …), and its section of
+  the correspondence network. Entries are sorted by preferred name (surname first for persons
+  that have one) and grouped by initial. All interface words come from words.xsl.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -33,8 +36,16 @@
   <!-- The site manifest (s:site): document titles and links, s:entity/s:mention records. -->
   <xsl:param name="site" as="document-node()" required="yes"/>
 
-  <!-- Which register: 'person' | 'place' | 'org'. -->
+  <!-- Which register: 'person' | 'place' | 'org' | 'bibl'. -->
   <xsl:param name="kind" as="xs:string" required="yes"/>
+
+  <!-- Where the documents name the entries (s:mentions, src/teipress/site.py): s:named per
+       entry and document with the first mentions (s:at: anchor, words before and after), and
+       s:role per header role. -->
+  <xsl:param name="mentions" as="document-node()?" select="()"/>
+
+  <xsl:key name="tp:named" match="s:named" use="@id"/>
+  <xsl:key name="tp:role" match="s:role" use="@id"/>
 
   <xsl:global-context-item as="document-node()" use="required"/>
 
@@ -48,10 +59,10 @@
 
   <xsl:template match="document-node()">
     <xsl:if test="not($kind = map:keys($tp:register-pages))" xmlns:map="http://www.w3.org/2005/xpath-functions/map">
-      <xsl:message terminate="yes" error-code="tp:bad-kind">register.xsl: $kind must be 'person', 'place' or 'org', not '{$kind}'</xsl:message>
+      <xsl:message terminate="yes" error-code="tp:bad-kind">register.xsl: $kind must be 'person', 'place', 'org' or 'bibl', not '{$kind}'</xsl:message>
     </xsl:if>
-    <xsl:variable name="title" as="xs:string" select="$tp:register-titles($kind)"/>
-    <xsl:variable name="entries" as="element()*" select="*/*[local-name() eq $kind][@xml:id]"/>
+    <xsl:variable name="title" as="xs:string" select="tp:word($tp:register-titles($kind))"/>
+    <xsl:variable name="entries" as="element()*" select="*/*[tp:entity-kind(.) eq $kind][@xml:id]"/>
     <xsl:call-template name="tp:page">
       <xsl:with-param name="title" select="$title"/>
       <xsl:with-param name="site-title" select="tp:site-title($site)"/>
@@ -60,11 +71,11 @@
         <h1>{$title}</h1>
         <xsl:choose>
           <xsl:when test="empty($entries)">
-            <p class="empty">No entries.</p>
+            <p class="empty">{tp:word('no-entries')}</p>
           </xsl:when>
-          <xsl:when test="count($entries) le $tp:group-threshold">
-            <p class="lead">{count($entries)} {if (count($entries) eq 1) then 'entry' else 'entries'}.</p>
-            <xsl:apply-templates select="tp:sort-entries($entries)" mode="tp:register-entry">
+          <xsl:when test="count($entries) le $tp:group-threshold or $kind eq 'bibl'">
+            <p class="lead">{count($entries)} {tp:word(if (count($entries) eq 1) then 'entry' else 'entries')}.</p>
+            <xsl:apply-templates select="if ($kind eq 'bibl') then $entries else tp:sort-entries($entries)" mode="tp:register-entry">
               <xsl:with-param name="heading" select="'h2'"/>
             </xsl:apply-templates>
           </xsl:when>
@@ -79,8 +90,8 @@
                 </group>
               </xsl:for-each-group>
             </xsl:variable>
-            <p class="lead">{count($entries)} entries.</p>
-            <nav class="initials" aria-label="Initials">
+            <p class="lead">{count($entries)} {tp:word('entries')}.</p>
+            <nav class="initials" aria-label="{tp:word('initials')}">
               <ul>
                 <xsl:for-each select="$groups">
                   <li><a href="#tp-initial-{position()}">{@initial}</a></li>
@@ -98,6 +109,10 @@
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- Mentions are shown in context in this many documents per entry (the first in reading
+       order); the others are listed with their count, so that pages stay small. -->
+  <xsl:variable name="tp:snippet-documents" as="xs:integer" select="12"/>
 
   <!-- Registers longer than this are grouped by initial, with a letter navigation. -->
   <xsl:variable name="tp:group-threshold" as="xs:integer" select="30"/>
@@ -127,31 +142,32 @@
       <xsl:element name="{$heading}">{tp:entity-label(.)}</xsl:element>
       <xsl:variable name="fields" as="element()*">
         <xsl:call-template name="tp:entry-field">
-          <xsl:with-param name="label" select="'Also known as'"/>
+          <xsl:with-param name="label" select="tp:word('also-known-as')"/>
           <xsl:with-param name="values" select="tail($names) ! tp:variant-name(.)"/>
         </xsl:call-template>
         <xsl:call-template name="tp:entry-field">
-          <xsl:with-param name="label" select="'Life'"/>
+          <xsl:with-param name="label" select="tp:word('life')"/>
           <xsl:with-param name="values" select="tp:life-dates(.)"/>
         </xsl:call-template>
         <xsl:call-template name="tp:entry-field">
-          <xsl:with-param name="label" select="'Type'"/>
+          <xsl:with-param name="label" select="tp:word('type')"/>
           <xsl:with-param name="values" select="normalize-space(@type)[. ne '']"/>
         </xsl:call-template>
         <xsl:call-template name="tp:entry-field">
-          <xsl:with-param name="label" select="'Coordinates'"/>
+          <xsl:with-param name="label" select="tp:word('coordinates')"/>
           <xsl:with-param name="values" select="tei:location/tei:geo ! normalize-space(.)[. ne '']"/>
         </xsl:call-template>
         <xsl:for-each select="tei:note[normalize-space()]">
-          <dt>Note</dt>
+          <dt>{tp:word('note')}</dt>
           <dd class="note">
             <xsl:apply-templates mode="tp:text"/>
           </dd>
         </xsl:for-each>
         <xsl:call-template name="tp:authority-links"/>
-        <xsl:call-template name="tp:mentions">
+        <xsl:call-template name="tp:network-link">
           <xsl:with-param name="record" select="$record"/>
         </xsl:call-template>
+        <xsl:call-template name="tp:mentions"/>
       </xsl:variable>
       <xsl:if test="exists($fields)">
         <dl class="entry-fields">
@@ -159,6 +175,34 @@
         </dl>
       </xsl:if>
     </article>
+  </xsl:template>
+
+  <!-- A work of a bibliography: its words as the editors wrote them (links and names in it
+       work as in the text), then where it is cited. -->
+  <xsl:template match="tei:bibl | tei:biblStruct" mode="tp:register-entry">
+    <xsl:param name="heading" as="xs:string" select="'h2'"/>
+    <article class="entry bibl" id="{@xml:id}">
+      <p class="bibl">
+        <xsl:apply-templates mode="tp:text"/>
+      </p>
+      <xsl:variable name="fields" as="element()*">
+        <xsl:call-template name="tp:mentions"/>
+      </xsl:variable>
+      <xsl:if test="exists($fields)">
+        <dl class="entry-fields">
+          <xsl:sequence select="$fields"/>
+        </dl>
+      </xsl:if>
+    </article>
+  </xsl:template>
+
+  <!-- A correspondent's section on the network page. -->
+  <xsl:template name="tp:network-link" as="element()*">
+    <xsl:param name="record" as="element(s:entity)?"/>
+    <xsl:for-each select="$record/@network[tp:safe-href(.)]">
+      <dt>{tp:word('correspondence')}</dt>
+      <dd><a class="network" href="{tp:safe-href(.)}">{tp:word('in-network')}</a></dd>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- dt + dd with the values joined, or nothing. -->
@@ -185,8 +229,8 @@
     <xsl:variable name="died" as="xs:string" select="string(($entity/tei:death)[1] ! tp:date-label(.))"/>
     <xsl:sequence select="
       if ($born ne '' and $died ne '') then $born || (if (contains($born || $died, ' ')) then ' – ' else '–') || $died
-      else if ($born ne '') then 'born ' || $born
-      else if ($died ne '') then 'died ' || $died
+      else if ($born ne '') then tp:word('born') || ' ' || $born
+      else if ($died ne '') then tp:word('died') || ' ' || $died
       else ()"/>
   </xsl:function>
 
@@ -212,7 +256,7 @@
   <xsl:template name="tp:authority-links" as="element()*">
     <xsl:variable name="idnos" as="element(tei:idno)*" select="tei:idno[normalize-space()]"/>
     <xsl:if test="exists($idnos)">
-      <dt>Authority files</dt>
+      <dt>{tp:word('authority-files')}</dt>
       <dd class="authorities">
         <xsl:for-each select="$idnos">
           <xsl:variable name="value" as="xs:string" select="normalize-space()"/>
@@ -231,38 +275,106 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- "Mentioned in": the documents of the manifest's s:mention records, in reading order. -->
+  <!-- "Mentioned in": the documents whose text names the entry, in reading order, each with
+       the first mentions as links to their place and a few words around them, and how many more
+       there are; then, apart, the documents whose header gives the entry a role. -->
   <xsl:template name="tp:mentions" as="element()*">
-    <xsl:param name="record" as="element(s:entity)?"/>
-    <xsl:variable name="mentions" as="element(s:mention)*" select="$record/s:mention"/>
+    <xsl:variable name="id" as="xs:string" select="@xml:id"/>
+    <xsl:variable name="named" as="element(s:named)*" select="$mentions ! key('tp:named', $id, .)"/>
     <xsl:variable name="documents" as="element(s:document)*"
-      select="tp:sorted-documents(key('tp:site-document', $mentions/@document ! string(.), $site))"/>
+      select="tp:sorted-documents(key('tp:site-document', $named/@document ! string(.), $site))"/>
     <xsl:if test="exists($documents)">
-      <dt>Mentioned in</dt>
+      <xsl:variable name="total" as="xs:integer" select="sum($named/@count ! xs:integer(.))"/>
+      <dt>{tp:word('mentioned-in')}</dt>
       <dd class="mentions">
+        <p class="mention-summary">{$total} {tp:word(if ($total eq 1) then 'mention' else 'mentions')}, {
+          count($documents)} {tp:word(if (count($documents) eq 1) then 'document-one' else 'document-many')}</p>
         <ul>
           <xsl:for-each select="$documents">
-            <xsl:variable name="id" as="xs:string" select="@id"/>
-            <xsl:variable name="count" as="xs:string" select="normalize-space(($mentions[@document eq $id]/@count)[1])"/>
+            <xsl:variable name="document" as="element(s:document)" select="."/>
+            <xsl:variable name="here" as="element(s:named)" select="$named[@document eq $document/@id][1]"/>
             <xsl:variable name="href" as="xs:string?" select="tp:safe-href(@href)"/>
+            <xsl:variable name="first" as="element(s:at)?" select="$here/s:at[1]"/>
             <li>
-              <xsl:choose>
-                <xsl:when test="exists($href)">
-                  <a href="{$href}">{tp:document-title(.)}</a>
-                </xsl:when>
-                <xsl:otherwise>{tp:document-title(.)}</xsl:otherwise>
-              </xsl:choose>
-              <xsl:if test="normalize-space(@date)">
-                <span class="mention-date"> ({tp:format-iso-date(@date)})</span>
+              <xsl:call-template name="tp:document-link">
+                <!-- beyond the documents shown in context: straight to the first mention -->
+                <xsl:with-param name="href" select="if (position() gt $tp:snippet-documents and exists($first))
+                                                    then $href ! (. || '#' || $first/@anchor) else $href"/>
+              </xsl:call-template>
+              <xsl:if test="xs:integer($here/@count) gt 1">
+                <span class="mention-count"> ×{$here/@count}</span>
               </xsl:if>
-              <xsl:if test="matches($count, '^[0-9]+$') and xs:integer($count) gt 1">
-                <span class="mention-count" title="{$count} mentions"> ×{$count}</span>
+              <xsl:if test="position() le $tp:snippet-documents and exists($first)">
+                <ul class="snippets">
+                  <li>
+                    <xsl:choose>
+                      <xsl:when test="exists($href)">
+                        <a class="snippet" href="{$href}#{$first/@anchor}">{$first/@before}<mark>{$first}</mark>{$first/@after}</a>
+                      </xsl:when>
+                      <xsl:otherwise>{$first/@before}<mark>{$first}</mark>{$first/@after}</xsl:otherwise>
+                    </xsl:choose>
+                  </li>
+                  <xsl:if test="xs:integer($here/@count) gt 1">
+                    <li class="more">+{xs:integer($here/@count) - 1} {tp:word('more')}</li>
+                  </xsl:if>
+                </ul>
               </xsl:if>
             </li>
           </xsl:for-each>
         </ul>
       </dd>
     </xsl:if>
+    <xsl:for-each-group select="$mentions ! key('tp:role', $id, .)" group-by="string(@role)">
+      <xsl:sort select="tp:role-order(current-grouping-key())"/>
+      <xsl:sort select="current-grouping-key()"/>
+      <xsl:variable name="roled" as="element(s:document)*"
+        select="tp:sorted-documents(key('tp:site-document', current-group()/@document ! string(.), $site))"/>
+      <xsl:if test="exists($roled)">
+        <dt>{tp:role-label(current-grouping-key())}</dt>
+        <dd class="roles">
+          <ul>
+            <xsl:for-each select="$roled">
+              <li>
+                <xsl:call-template name="tp:document-link">
+                  <xsl:with-param name="href" select="tp:safe-href(@href)"/>
+                </xsl:call-template>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </dd>
+      </xsl:if>
+    </xsl:for-each-group>
   </xsl:template>
+
+  <!-- A document's title, linked, with its date. -->
+  <xsl:template name="tp:document-link">
+    <xsl:param name="href" as="xs:string?"/>
+    <xsl:choose>
+      <xsl:when test="exists($href)">
+        <a href="{$href}">{tp:document-title(.)}</a>
+      </xsl:when>
+      <xsl:otherwise>{tp:document-title(.)}</xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="normalize-space(@date)">
+      <span class="mention-date"> ({tp:format-iso-date(@date)})</span>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Header roles: the common ones in the interface language ("Sender of"), a respStmt's own
+       words as its editors wrote them ("Transkription:"), anything else "Named in the
+       description of". -->
+  <xsl:function name="tp:role-label" as="xs:string">
+    <xsl:param name="role" as="xs:string"/>
+    <xsl:sequence select="
+      if ($role = ('sender', 'recipient', 'author', 'editor', 'translator')) then tp:word('role-' || $role)
+      else if (starts-with($role, 'resp:')) then substring-after($role, 'resp:') || ':'
+      else tp:word('in-metadata')"/>
+  </xsl:function>
+
+  <xsl:function name="tp:role-order" as="xs:integer">
+    <xsl:param name="role" as="xs:string"/>
+    <xsl:sequence select="(index-of(('sender', 'recipient', 'author', 'editor', 'translator'), $role),
+                           if (starts-with($role, 'resp:')) then 6 else 7)[1]"/>
+  </xsl:function>
 
 </xsl:stylesheet>

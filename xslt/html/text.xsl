@@ -65,7 +65,7 @@
     <xsl:variable name="block" as="xs:boolean" select="$element ne 'div' and tp:has-block(.)"/>
     <xsl:element name="{if ($block) then 'div' else $element}">
       <xsl:sequence select="tp:attributes(., ($classes, if ($block) then 'tei-' || local-name() else ()))"/>
-      <xsl:sequence select="if ($block) then $attributes[local-name() eq 'title'] else $attributes"/>
+      <xsl:sequence select="if ($block) then $attributes[local-name() = ('title', 'id')] else $attributes"/>
       <xsl:apply-templates select="$content" mode="tp:text"/>
     </xsl:element>
   </xsl:template>

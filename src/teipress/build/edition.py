@@ -8,18 +8,22 @@ from __future__ import annotations
 
 from copy import deepcopy
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from lxml import etree
 from saxonche import PyXdmNode
 
+from .. import XML_ID
 from ..config import Settings
 from ..findings import FileReport, Finding, display_path, reports_to_json
-from ..pictures import Published, corpus_pictures, index_timeline
+from ..mentions import DocumentMentions, named_in
+from ..pictures import Published, corpus_pictures, correspondents, index_timeline
 from ..references import CorpusIndex
 from ..report import as_xml
-from ..site import REGISTER_PAGES, SITE_NS, site_element
+from ..site import REGISTER_PAGES, SITE_NS, mentions_element, site_element
 from ..transform import Transformer
+from ..volumes import VOLUME
 
 _TEI = "{http://www.tei-c.org/ns/1.0}"
 
@@ -38,11 +42,25 @@ class Manifest:
     def site(self, records: dict[Path, etree._Element]) -> etree._Element:
         """The manifest listing the documents in `records` ({path: s:record}, corpus order)."""
         published = {path: self.slugs[path] for path in records}
+        for path, record in records.items():
+            if volume := self.roots[path].get(VOLUME):
+                record.set("volume", volume)
         listed = [(self.slugs[path], record) for path, record in records.items()]
-        element = site_element(self.settings, listed, self.entries, self.index, published)
+        element = site_element(self.settings, listed, self.entries, self.index, published,
+                               self.mentions, correspondents(self.published(records), self.entries,
+                                                             REGISTER_PAGES))
         element.insert(0, deepcopy(self.citation))  # for the index and the About page
         element.insert(1, index_timeline(self.published(records)))
         return element
+
+    @cached_property
+    def mentions(self) -> dict[Path, DocumentMentions]:
+        """Where each document names the register entries (its text and its header)."""
+        known = {entry.get(XML_ID) for entry in self.entries}
+        return {path: named_in(root, known) for path, root in self.roots.items()}
+
+    def mentions_xml(self, records: dict[Path, etree._Element]) -> etree._Element:
+        return mentions_element(self.mentions, {path: self.slugs[path] for path in records})
 
     def published(self, records: dict[Path, etree._Element]) -> list[Published]:
         """What the pictures need of the documents in `records`."""
@@ -59,8 +77,9 @@ def listing_pages(transformer: Transformer, manifest: Manifest, records: dict[Pa
              "search.html": transformer.run("html-search", site)}
     for page, picture in corpus_pictures(manifest.published(records), manifest.entries, REGISTER_PAGES):
         pages[page] = transformer.run("html-pictures", transformer.node(picture), site=site)
+    mentions = transformer.node(manifest.mentions_xml(records))
     for kind, page in REGISTER_PAGES.items():
-        pages[page] = transformer.run("html-register", registers, site=site, kind=kind)
+        pages[page] = transformer.run("html-register", registers, site=site, kind=kind, mentions=mentions)
     about = about_source([manifest.roots[path] for path in records])
     if about is not None:
         pages["about.html"] = transformer.run("html-about", transformer.node(about), site=site,

@@ -41,6 +41,14 @@ def corpus_pictures(documents: list[Published], entries: list[etree._Element],
             (PICTURE_PAGES["map"], map_picture(located_places(entries), register_pages["place"]))]
 
 
+def correspondents(documents: list[Published], entries: list[etree._Element],
+                   register_pages: dict[str, str]) -> frozenset[str]:
+    """The register ids that have a section on the network page."""
+    names = register_names(entries, register_pages)
+    return frozenset(party.key for p in documents for pair in letters(p.root, names)
+                     for party in pair if party is not None and party.key in names)
+
+
 def index_timeline(documents: list[Published]) -> etree._Element:
     """`s:timeline` for the index page: the documents per year, linking to the year pages."""
     by_year: dict[int, list[Dated]] = defaultdict(list)
@@ -52,4 +60,4 @@ def index_timeline(documents: list[Published]) -> etree._Element:
     return element
 
 
-__all__ = ["PICTURE_PAGES", "Published", "corpus_pictures", "index_timeline"]
+__all__ = ["PICTURE_PAGES", "Published", "corpus_pictures", "correspondents", "index_timeline"]
