@@ -5,6 +5,9 @@
     <s:record xmlns:s="urn:teipress:site" id="…" date="1962-11-05" sort-key="11962-11-05">
       <s:title>…</s:title>
       <s:date>…</s:date>              (only for a date without ISO value: its words)
+      <s:dated notBefore="…" notAfter="…" cert="…"/>  (only for a range or an uncertain date:
+                                      its attributes, which the editions show; @date is then
+                                      the nearest known date, by which it sorts)
       <s:author>…</s:author>          (only when the header names one)
       <s:summary>…</s:summary>        (only with an abstract)
       <s:sender>…</s:sender>          (only for a letter: one correspDesc with a sender)
@@ -61,6 +64,11 @@
           <xsl:value-of select="$date-words"/>
         </s:date>
       </xsl:if>
+      <xsl:for-each select="tp:date-element(.)[@notBefore or @notAfter or @from or @to or @cert or @precision]">
+        <s:dated>
+          <xsl:copy-of select="@when | @notBefore | @notAfter | @from | @to | @cert | @precision"/>
+        </s:dated>
+      </xsl:for-each>
       <xsl:if test="$author">
         <s:author>
           <xsl:value-of select="$author"/>

@@ -41,7 +41,7 @@
     <xsl:variable name="header" as="element()?" select="tei:teiHeader"/>
     <xsl:variable name="edition" as="element(s:site)" select="$site/s:site"/>
     <xsl:call-template name="tp:page">
-      <xsl:with-param name="title" select="'About this edition'"/>
+      <xsl:with-param name="title" select="tp:word('about')"/>
       <xsl:with-param name="site-title" select="tp:site-title($site)"/>
       <xsl:with-param name="head" as="element()*">
         <xsl:call-template name="tp:citation-head">
@@ -49,16 +49,16 @@
         </xsl:call-template>
       </xsl:with-param>
       <xsl:with-param name="content" as="node()*">
-        <h1>About this edition</h1>
+        <h1>{tp:word('about')}</h1>
         <xsl:for-each select="$header/tei:encodingDesc/tei:projectDesc[normalize-space()]">
           <section class="about-project" aria-labelledby="tp-about-project">
-            <h2 id="tp-about-project">The project</h2>
+            <h2 id="tp-about-project">{tp:word('the-project')}</h2>
             <xsl:apply-templates select="node()" mode="tp:text"/>
           </section>
         </xsl:for-each>
         <xsl:for-each select="$header/tei:encodingDesc/tei:editorialDecl[normalize-space()]">
           <section class="about-principles" aria-labelledby="tp-about-principles">
-            <h2 id="tp-about-principles">Editorial principles</h2>
+            <h2 id="tp-about-principles">{tp:word('principles')}</h2>
             <xsl:apply-templates select="node()" mode="tp:text"/>
           </section>
         </xsl:for-each>
@@ -66,13 +66,13 @@
           select="$header/tei:fileDesc/tei:titleStmt/tei:respStmt[tei:resp][normalize-space()]"/>
         <xsl:if test="exists($edition/s:editor) or exists($edition/@publisher) or exists($responsible)">
           <section class="about-responsibility" aria-labelledby="tp-about-responsibility">
-            <h2 id="tp-about-responsibility">Responsibility</h2>
+            <h2 id="tp-about-responsibility">{tp:word('responsibility')}</h2>
             <dl class="metadata">
               <xsl:if test="exists($edition/s:editor)">
-                <dt>Edited by</dt><dd>{string-join($edition/s:editor, ', ')}</dd>
+                <dt>{tp:word('edited-by')}</dt><dd>{string-join($edition/s:editor, ', ')}</dd>
               </xsl:if>
               <xsl:for-each select="$edition/@publisher[normalize-space()]">
-                <dt>Publisher</dt><dd>{.}</dd>
+                <dt>{tp:word('publisher')}</dt><dd>{.}</dd>
               </xsl:for-each>
               <xsl:for-each select="$responsible">
                 <dt>{tp:plain(tei:resp)}</dt>
@@ -85,7 +85,7 @@
           select="$header/tei:fileDesc/tei:publicationStmt/tei:availability/tei:licence"/>
         <xsl:if test="exists($licence) or exists($edition/@licence)">
           <section class="about-licence" aria-labelledby="tp-about-licence">
-            <h2 id="tp-about-licence">Licence</h2>
+            <h2 id="tp-about-licence">{tp:word('licence')}</h2>
             <xsl:for-each select="$edition/@licence[normalize-space()]">
               <p>
                 <xsl:choose>
@@ -105,12 +105,12 @@
         </xsl:if>
         <xsl:call-template name="tp:cite">
           <xsl:with-param name="citation" select="$edition/s:citation"/>
-          <xsl:with-param name="heading" select="'How to cite this edition'"/>
+          <xsl:with-param name="heading" select="tp:word('how-to-cite')"/>
         </xsl:call-template>
         <section class="about-validation" aria-labelledby="tp-about-validation">
-          <h2 id="tp-about-validation">For editors</h2>
-          <p>The state of the encoding, file by file, is in the <a href="validation.html">validation
-            report</a> (<a href="validation.json" type="application/json">as JSON</a>).</p>
+          <h2 id="tp-about-validation">{tp:word('for-editors')}</h2>
+          <p>{tp:word('encoding-state')} <a href="validation.html">{tp:word('validation')}</a>
+            (<a href="validation.json" type="application/json">{tp:word('as-json')}</a>).</p>
         </section>
       </xsl:with-param>
     </xsl:call-template>

@@ -28,15 +28,15 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- $heading: "Cite this document" or "Cite this edition". -->
+  <!-- $heading: "Cite this document" (the default) or "Cite this edition", from words.xsl. -->
   <xsl:template name="tp:cite" as="element(section)?">
     <xsl:param name="citation" as="element(s:citation)?"/>
-    <xsl:param name="heading" as="xs:string" select="'Cite this document'"/>
+    <xsl:param name="heading" as="xs:string" select="tp:word('cite-document')"/>
     <xsl:if test="exists($citation)">
       <section class="cite" aria-labelledby="tp-cite-heading" data-pagefind-ignore="">
         <h2 id="tp-cite-heading">{$heading}</h2>
         <p class="recommended-citation" id="tp-citation">{$citation/s:recommended}</p>
-        <p class="cite-hint">Add the date you consulted the page.</p>
+        <p class="cite-hint">{tp:word('cite-hint')}</p>
         <xsl:if test="exists($citation/s:download)">
           <ul class="cite-downloads">
             <xsl:for-each select="$citation/s:download[tp:safe-href(@href)]">

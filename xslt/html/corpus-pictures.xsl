@@ -13,13 +13,13 @@
   expand-text="yes">
 
   <xsl:variable name="tp:pictures" as="array(xs:string)+" select="
-    ['timeline', 'corpus-timeline.html', 'Timeline'],
-    ['network', 'corpus-network.html', 'Correspondence'],
-    ['map', 'corpus-map.html', 'Map']"/>
+    ['timeline', 'corpus-timeline.html', 'timeline'],
+    ['network', 'corpus-network.html', 'correspondence'],
+    ['map', 'corpus-map.html', 'map']"/>
 
   <xsl:template name="tp:picture-nav" as="element(nav)">
     <xsl:param name="current" as="xs:string" select="''"/>
-    <nav class="picture-nav" aria-label="Pictures of the corpus">
+    <nav class="picture-nav" aria-label="{tp:word('pictures')}">
       <ul>
         <xsl:for-each select="$tp:pictures">
           <li>
@@ -27,7 +27,7 @@
               <xsl:if test="?1 eq $current">
                 <xsl:attribute name="aria-current" select="'page'"/>
               </xsl:if>
-              <xsl:value-of select="?3"/>
+              <xsl:value-of select="tp:word(?3)"/>
             </a>
           </li>
         </xsl:for-each>
@@ -40,7 +40,7 @@
     <xsl:param name="site" as="element(s:site)"/>
     <xsl:if test="exists($site/s:timeline/*)">
       <section class="corpus-pictures" aria-labelledby="tp-pictures-heading">
-        <h2 id="tp-pictures-heading">The corpus at a glance</h2>
+        <h2 id="tp-pictures-heading">{tp:word('at-a-glance')}</h2>
         <xsl:copy-of select="$site/s:timeline/*" copy-namespaces="no"/>
         <xsl:call-template name="tp:picture-nav"/>
       </section>

@@ -53,16 +53,16 @@
         </xsl:call-template>
         <xsl:choose>
           <xsl:when test="empty($documents)">
-            <p class="empty">No documents have been published yet.</p>
+            <p class="empty">{tp:word('no-documents')}</p>
           </xsl:when>
           <xsl:otherwise>
             <table class="documents">
-              <caption>{count($documents)} {if (count($documents) eq 1) then 'document' else 'documents'}, in chronological order</caption>
+              <caption>{count($documents)} {tp:word(if (count($documents) eq 1) then 'document-one' else 'document-many')}, {tp:word('in-order')}</caption>
               <thead>
                 <tr>
-                  <th scope="col" class="date">Date</th>
-                  <th scope="col">Document</th>
-                  <th scope="col" class="downloads">Download</th>
+                  <th scope="col" class="date">{tp:word('date')}</th>
+                  <th scope="col">{tp:word('document')}</th>
+                  <th scope="col" class="downloads">{tp:word('download')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -73,7 +73,7 @@
         </xsl:choose>
         <xsl:call-template name="tp:cite">
           <xsl:with-param name="citation" select="s:citation"/>
-          <xsl:with-param name="heading" select="'Cite this edition'"/>
+          <xsl:with-param name="heading" select="tp:word('cite-edition')"/>
         </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
@@ -82,15 +82,15 @@
   <xsl:template match="s:document" mode="tp:index-row">
     <xsl:variable name="title" as="xs:string" select="tp:document-title(.)"/>
     <xsl:variable name="iso" as="xs:string?" select="tp:iso-date(@date)"/>
+    <xsl:variable name="shown" as="xs:string?" select="tp:record-date(.)"/>
     <tr>
       <td class="date">
         <xsl:choose>
-          <xsl:when test="exists($iso)">
-            <time datetime="{$iso}">{tp:format-iso-date($iso)}</time>
+          <xsl:when test="exists($iso) and empty(s:dated)">
+            <time datetime="{$iso}">{$shown}</time>
           </xsl:when>
-          <xsl:when test="normalize-space(@date)">{tp:format-iso-date(@date)}</xsl:when>
-          <xsl:when test="normalize-space(s:date)">{normalize-space(s:date)}</xsl:when>
-          <xsl:otherwise><span class="undated">undated</span></xsl:otherwise>
+          <xsl:when test="exists($shown)">{$shown}</xsl:when>
+          <xsl:otherwise><span class="undated">{tp:word('undated')}</span></xsl:otherwise>
         </xsl:choose>
       </td>
       <td class="document">
@@ -112,13 +112,13 @@
       </td>
       <td class="downloads">
         <xsl:for-each select="tp:safe-href(@text)">
-          <a href="{.}" type="text/plain" aria-label="Plain text of {$title}">Text</a>
+          <a href="{.}" type="text/plain" aria-label="{tp:word('plain-text-of')} {$title}">{tp:word('text')}</a>
         </xsl:for-each>
         <xsl:if test="exists(tp:safe-href(@text)) and exists(tp:safe-href(@tei))">
           <xsl:text> · </xsl:text>
         </xsl:if>
         <xsl:for-each select="tp:safe-href(@tei)">
-          <a href="{.}" type="application/tei+xml" aria-label="TEI source of {$title}">TEI</a>
+          <a href="{.}" type="application/tei+xml" aria-label="{tp:word('tei-source-of')} {$title}">TEI</a>
         </xsl:for-each>
       </td>
     </tr>

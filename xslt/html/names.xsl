@@ -138,7 +138,7 @@
        without words of its own shows what its attributes say ("10 BCE"). -->
   <xsl:template match="tei:date" mode="tp:text">
     <xsl:variable name="iso" as="xs:string?" select="tp:iso-date(@when)"/>
-    <xsl:variable name="attributes-label" as="xs:string" select="tp:date-attributes-label(.)"/>
+    <xsl:variable name="attributes-label" as="xs:string" select="tp:local-date-range(.)"/>
     <xsl:call-template name="tp:phrase">
       <xsl:with-param name="element" select="if (exists($iso)) then 'time' else 'span'"/>
       <xsl:with-param name="classes" select="'date'"/>

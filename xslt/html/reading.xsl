@@ -22,17 +22,16 @@
       <input type="checkbox" id="tp-diplomatic" class="reading-toggle"/>
       <p class="reading-switch">
         <label for="tp-diplomatic">{tp:word('diplomatic-view')}</label>
-        <span class="reading-hint"> (as the source is written: abbreviations, errors and old
-          spellings, deletions and additions, line breaks; unchecked, the normalised text)</span>
+        <span class="reading-hint"> ({tp:word('diplomatic-hint')})</span>
       </p>
     </xsl:if>
     <xsl:if test="exists($text/descendant-or-self::*[@ref][self::tei:persName or self::tei:placeName
                   or self::tei:orgName or self::tei:rs or self::tei:name])">
-      <p class="entity-legend">Names:
-        <span class="entity person legend">persons</span>,
-        <span class="entity place legend">places</span>,
-        <span class="entity org legend">organisations</span>
-        (each links to its register entry).</p>
+      <p class="entity-legend">{tp:word('names')}:
+        <span class="entity person legend">{tp:word('legend-persons')}</span>,
+        <span class="entity place legend">{tp:word('legend-places')}</span>,
+        <span class="entity org legend">{tp:word('legend-organisations')}</span>
+        ({tp:word('legend-links')}).</p>
     </xsl:if>
   </xsl:template>
 

@@ -225,8 +225,8 @@
   <!-- "1766–1822", "born 1919", "died 1968". -->
   <xsl:function name="tp:life-dates" as="xs:string?">
     <xsl:param name="entity" as="element()"/>
-    <xsl:variable name="born" as="xs:string" select="string(($entity/tei:birth)[1] ! tp:date-label(.))"/>
-    <xsl:variable name="died" as="xs:string" select="string(($entity/tei:death)[1] ! tp:date-label(.))"/>
+    <xsl:variable name="born" as="xs:string" select="string(($entity/tei:birth)[1] ! tp:local-date-label(.))"/>
+    <xsl:variable name="died" as="xs:string" select="string(($entity/tei:death)[1] ! tp:local-date-label(.))"/>
     <xsl:sequence select="
       if ($born ne '' and $died ne '') then $born || (if (contains($born || $died, ' ')) then ' – ' else '–') || $died
       else if ($born ne '') then tp:word('born') || ' ' || $born
@@ -355,8 +355,8 @@
       </xsl:when>
       <xsl:otherwise>{tp:document-title(.)}</xsl:otherwise>
     </xsl:choose>
-    <xsl:if test="normalize-space(@date)">
-      <span class="mention-date"> ({tp:format-iso-date(@date)})</span>
+    <xsl:if test="exists(tp:record-date(.))">
+      <span class="mention-date"> ({tp:record-date(.)})</span>
     </xsl:if>
   </xsl:template>
 

@@ -19,9 +19,9 @@
 
   <xsl:template name="tp:search-box" as="element(form)">
     <form class="site-search" role="search" action="search.html" method="get">
-      <label for="tp-site-search">Search</label>
+      <label for="tp-site-search">{tp:word('search')}</label>
       <input type="search" id="tp-site-search" name="q" autocomplete="off"/>
-      <button type="submit">Search</button>
+      <button type="submit">{tp:word('search-button')}</button>
     </form>
   </xsl:template>
 

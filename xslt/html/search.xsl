@@ -33,35 +33,31 @@
 
   <xsl:template match="s:site">
     <xsl:call-template name="tp:page">
-      <xsl:with-param name="title" select="'Search'"/>
+      <xsl:with-param name="title" select="tp:word('search')"/>
       <xsl:with-param name="site-title" select="tp:site-title(root(.))"/>
       <xsl:with-param name="scripts" select="'search.js'"/>
       <xsl:with-param name="content" as="node()*">
-        <h1>Search</h1>
+        <h1>{tp:word('search')}</h1>
         <form class="search-form" id="tp-search-form" action="search.html" method="get"
-              aria-label="Search the documents">
+              aria-label="{tp:word('search-documents')}">
           <p>
-            <label for="tp-search-q">Words or names</label>
+            <label for="tp-search-q">{tp:word('words-or-names')}</label>
             <input type="search" id="tp-search-q" name="q" autocomplete="off"/>
-            <button type="submit">Search</button>
+            <button type="submit">{tp:word('search-button')}</button>
           </p>
           <!-- Filled by search.js from the index: year, person, place, organisation, type. -->
           <fieldset class="search-filters" id="tp-search-filters" hidden="">
-            <legend>Only documents with</legend>
+            <legend>{tp:word('only-documents-with')}</legend>
           </fieldset>
         </form>
         <p class="search-status" id="tp-search-status" role="status" aria-live="polite"></p>
         <ol class="search-results" id="tp-search-results"></ol>
         <section class="search-help" id="tp-search-help" aria-labelledby="tp-search-help-heading">
-          <h2 id="tp-search-help-heading">How to search</h2>
-          <p>The search runs in your browser and needs JavaScript and the edition served over
-            HTTP: browsers do not let a page opened from disk read the search index. Run
-            <code>teipress serve</code> in the edition's folder and open the address it prints,
-            or publish the output folder on a web server.</p>
-          <p>Without search, every document is listed by date on the <a
-            href="index.html">index</a>, and the registers of <a href="persons.html">persons</a>,
-            <a href="places.html">places</a> and <a href="organisations.html">organisations</a>
-            link each name to the documents that mention it.</p>
+          <h2 id="tp-search-help-heading">{tp:word('how-to-search')}</h2>
+          <p>{tp:word('search-help')} <code>teipress serve</code> {tp:word('search-help-serve')}</p>
+          <p>{tp:word('search-without')} <a href="index.html">{tp:word('index')}</a>{tp:word('search-registers')}
+            <a href="persons.html">{tp:word('persons')}</a>, <a href="places.html">{tp:word('places')}</a>,
+            <a href="organisations.html">{tp:word('organisations')}</a>.</p>
         </section>
       </xsl:with-param>
     </xsl:call-template>

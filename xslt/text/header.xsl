@@ -63,8 +63,17 @@
   </xsl:function>
 
   <!-- "1962-11-05 (5 November 1962)"; a range as "1818-09/1818-10 (September 1818 to October
-       1818)"; a date without ISO value as its words. -->
+       1818)", "1822-10-01/1822-10-15 (between 1 October 1822 and 15 October 1822)"; a date
+       without ISO value as its words; "(uncertain)" after a date whose @cert is low, medium or
+       unknown, "(approximate)" after a low or medium @precision. -->
   <xsl:function name="tp:date-display" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="tp:date-range-display($date)
+      || string-join(((' (uncertain)')[$date/@cert = ('low', 'medium', 'unknown')],
+                      (' (approximate)')[$date/@precision = ('low', 'medium')]))"/>
+  </xsl:function>
+
+  <xsl:function name="tp:date-range-display" as="xs:string">
     <xsl:param name="date" as="element()"/>
     <xsl:variable name="start" select="($date/@from, $date/@notBefore)[1] ! normalize-space(.)"/>
     <xsl:variable name="end" select="($date/@to, $date/@notAfter)[1] ! normalize-space(.)"/>
@@ -73,7 +82,9 @@
         if ($when) then tp:with-words($when, tp:gloss($when))
         else if ($start and $end)
         then tp:with-words($start || '/' || $end,
-               string-join((tp:gloss($start), tp:gloss($end)), ' to ')[contains(., ' to ')])
+               if ($date/@from or $date/@to)
+               then string-join((tp:gloss($start), tp:gloss($end)), ' to ')[contains(., ' to ')]
+               else 'between ' || (tp:gloss($start), $start)[1] || ' and ' || (tp:gloss($end), $end)[1])
         else if ($start)
         then tp:with-words($start, (if ($date/@from) then 'from ' else 'not before ')
                                    || (tp:gloss($start), $start)[1])

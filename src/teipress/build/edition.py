@@ -50,7 +50,7 @@ class Manifest:
                                self.mentions, correspondents(self.published(records), self.entries,
                                                              REGISTER_PAGES))
         element.insert(0, deepcopy(self.citation))  # for the index and the About page
-        element.insert(1, index_timeline(self.published(records)))
+        element.insert(1, index_timeline(self.published(records), self.settings.language))
         return element
 
     @cached_property
@@ -75,7 +75,8 @@ def listing_pages(transformer: Transformer, manifest: Manifest, records: dict[Pa
     """index.html, search.html, the picture pages and the register pages: {file name in html/: page}."""
     pages = {"index.html": transformer.run("html-index", site),
              "search.html": transformer.run("html-search", site)}
-    for page, picture in corpus_pictures(manifest.published(records), manifest.entries, REGISTER_PAGES):
+    for page, picture in corpus_pictures(manifest.published(records), manifest.entries, REGISTER_PAGES,
+                                         manifest.settings.language):
         pages[page] = transformer.run("html-pictures", transformer.node(picture), site=site)
     mentions = transformer.node(manifest.mentions_xml(records))
     for kind, page in REGISTER_PAGES.items():

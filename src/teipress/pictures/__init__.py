@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..words import Words
 from .geo import located_places, map_picture
 from .network import letters, network_picture, register_names
 from .svg import PICTURE_PAGES, SITE_NS
@@ -31,14 +32,15 @@ class Published:
 
 
 def corpus_pictures(documents: list[Published], entries: list[etree._Element],
-                    register_pages: dict[str, str]) -> list[tuple[str, etree._Element]]:
-    """(page name, s:picture) for every picture page of the edition."""
+                    register_pages: dict[str, str], language: str = "en") -> list[tuple[str, etree._Element]]:
+    """(page name, s:picture) for every picture page of the edition, in the interface language."""
+    words = Words(language)
     timeline = [d for d in (dated(p.href, p.title, p.date) for p in documents) if d]
     names = register_names(entries, register_pages)
     pairs = [pair for p in documents for pair in letters(p.root, names)]
-    return [*timeline_pictures(timeline, len(documents) - len(timeline)),
-            (PICTURE_PAGES["network"], network_picture(pairs)),
-            (PICTURE_PAGES["map"], map_picture(located_places(entries), register_pages["place"]))]
+    return [*timeline_pictures(timeline, len(documents) - len(timeline), words),
+            (PICTURE_PAGES["network"], network_picture(pairs, words)),
+            (PICTURE_PAGES["map"], map_picture(located_places(entries), register_pages["place"], words))]
 
 
 def correspondents(documents: list[Published], entries: list[etree._Element],
@@ -49,14 +51,14 @@ def correspondents(documents: list[Published], entries: list[etree._Element],
                      for party in pair if party is not None and party.key in names)
 
 
-def index_timeline(documents: list[Published]) -> etree._Element:
+def index_timeline(documents: list[Published], language: str = "en") -> etree._Element:
     """`s:timeline` for the index page: the documents per year, linking to the year pages."""
     by_year: dict[int, list[Dated]] = defaultdict(list)
     for item in (dated(p.href, p.title, p.date) for p in documents):
         if item:
             by_year[item.year].append(item)
     element = etree.Element(f"{{{SITE_NS}}}timeline", nsmap={"s": SITE_NS})
-    element.append(years_chart(by_year, "index-timeline"))
+    element.append(years_chart(by_year, "index-timeline", Words(language)))
     return element
 
 

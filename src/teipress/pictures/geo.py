@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .. import TEI_NS, XML_ID
+from ..words import ENGLISH, Words
 from .coastline import outline_path
 from .svg import alternative_table, html, linked, picture_element, summary_details, svg, svg_root
 
@@ -42,10 +43,9 @@ def located_places(entries: list[etree._Element]) -> list[Place]:
     return sorted(places, key=lambda p: (p.name, p.ident))
 
 
-def map_picture(places: list[Place], register_page: str) -> etree._Element:
+def map_picture(places: list[Place], register_page: str, words: Words = ENGLISH) -> etree._Element:
     if not places:
-        return picture_element("map", "Map", "No place in the registers has coordinates "
-                               "(location/geo), so there is nothing to map yet.", [])
+        return picture_element("map", words("map"), words("map-none"), [])
     west, south, east, north = _frame(places)
     scale = min(WIDTH / (east - west), HEIGHT / (north - south))
     width, height = (east - west) * scale, (north - south) * scale
@@ -53,9 +53,9 @@ def map_picture(places: list[Place], register_page: str) -> etree._Element:
     def project(lon: float, lat: float) -> tuple[float, float]:  # equirectangular, as the outline
         return (lon - west) * scale, (north - lat) * scale
 
-    root = svg_root("map", round(width), round(height), "Map of places",
-                    f"{len(places)} places with coordinates, between latitudes {south:.0f} and {north:.0f} "
-                    f"and longitudes {west:.0f} and {east:.0f}. Each mark links to its register entry.")
+    root = svg_root("map", round(width), round(height), words("map-title"),
+                    words("map-description", n=len(places), south=f"{south:.0f}", north=f"{north:.0f}",
+                          west=f"{west:.0f}", east=f"{east:.0f}"))
     svg(root, "rect", x=0, y=0, width=round(width), height=round(height), class_="sea")
     outline = outline_path((west, south, east, north), scale)
     if outline:
@@ -67,20 +67,19 @@ def map_picture(places: list[Place], register_page: str) -> etree._Element:
     for group in sorted(cells.values(), key=lambda g: (g[0].name, g[0].ident)):
         x = sum(project(p.lon, p.lat)[0] for p in group) / len(group)
         y = sum(project(p.lon, p.lat)[1] for p in group) / len(group)
-        more = f" and {len(group) - 8} more" if len(group) > 8 else ""
+        more = " " + words("and-more", n=len(group) - 8) if len(group) > 8 else ""
         label = ", ".join(p.name for p in group[:8]) + more
         mark = linked(root, f"{register_page}#{group[0].ident}", label)
         svg(mark, "circle", cx=x, cy=y, r=3 + 2 * math.log2(len(group)), class_="place")
         if len(group) > 1:
             svg(mark, "text", str(len(group)), x=x, y=y - 6, class_="place-count", text_anchor="middle")
     rows = [[(p.name, f"{register_page}#{p.ident}"), f"{p.lat:.4f}", f"{p.lon:.4f}"] for p in places]
-    source = " The coastline is from Natural Earth." if outline else ""
-    return picture_element("map", "Map", f"The places of the registers that have coordinates.{source}", [
-        root, summary_details("The places as a table",
-                              alternative_table("Places with coordinates", ["Place", "Latitude", "Longitude"],
-                                                rows)),
-        html("p", "Marks that would overlap are drawn as one, with the number of places they stand for.",
-             class_="picture-note")])
+    source = " " + words("coastline-source") if outline else ""
+    headers = [words("place"), words("latitude"), words("longitude")]
+    return picture_element("map", words("map"), words("map-intro") + source, [
+        root, summary_details(words("map-table"),
+                              alternative_table(words("places-with-coordinates"), headers, rows)),
+        html("p", words("map-overlap"), class_="picture-note")])
 
 
 def _frame(places: list[Place]) -> tuple[float, float, float, float]:

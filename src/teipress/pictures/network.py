@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .. import TEI_NS, XML_ID
+from ..words import ENGLISH, Words
 from .svg import (
     PICTURE_PAGES,
     alternative_table,
@@ -79,7 +80,7 @@ def section_id(party: Party) -> str:
     return "c-" + "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in party.key)
 
 
-def network_picture(pairs: list[tuple[Party, Party | None]]) -> etree._Element:
+def network_picture(pairs: list[tuple[Party, Party | None]], words: Words = ENGLISH) -> etree._Element:
     sent, received, edges = Counter(), Counter(), Counter()
     parties: dict[str, Party] = {}
     for sender, recipient in pairs:
@@ -91,23 +92,22 @@ def network_picture(pairs: list[tuple[Party, Party | None]]) -> etree._Element:
             edges[(sender.key, recipient.key)] += 1
     total = sent + received
     shown = [key for key, _ in sorted(total.items(), key=lambda kv: (-kv[1], parties[kv[0]].name))[:SHOWN]]
-    root = svg_root("network", SIZE, SIZE, "Correspondence network",
-                    f"{len(pairs)} letters between {len(parties)} correspondents; the {len(shown)} busiest "
-                    "are drawn by name, the others together. Lines join writers and recipients.")
-    _draw(root, shown, parties, total, edges)
+    root = svg_root("network", SIZE, SIZE, words("network-title"),
+                    words("network-description", letters=len(pairs), parties=len(parties), shown=len(shown)))
+    _draw(root, shown, parties, total, edges, words)
     rows = [[(parties[k].name, "#" + section_id(parties[k])), str(sent[k]), str(received[k])]
             for k in sorted(parties, key=lambda k: (-total[k], parties[k].name))]
-    intro = (f"Who wrote to whom, from the documents' correspondence descriptions: {len(pairs)} "
-             f"letter(s), {len(parties)} correspondent(s).")
-    return picture_element("network", "Correspondence", intro, [
-        root, summary_details("The correspondents as a table",
-                              alternative_table("Letters per correspondent",
-                                                ["Correspondent", "Sent", "Received"], rows)),
-        *_sections(parties, edges)])
+    intro = words("network-intro", letters=len(pairs), parties=len(parties))
+    return picture_element("network", words("correspondence"), intro, [
+        root, summary_details(words("network-table"),
+                              alternative_table(words("letters-per-correspondent"),
+                                                [words("correspondent"), words("sent"), words("received")],
+                                                rows)),
+        *_sections(parties, edges, words)])
 
 
 def _draw(root: etree._Element, shown: list[str], parties: dict[str, Party], total: Counter,
-          edges: Counter) -> None:
+          edges: Counter, words: Words) -> None:
     centre = SIZE / 2
     slots = [*shown, OTHERS] if len(parties) > len(shown) else shown
     place = {key: (centre + RADIUS * math.cos(2 * math.pi * i / max(len(slots), 1) - math.pi / 2),
@@ -122,8 +122,8 @@ def _draw(root: etree._Element, shown: list[str], parties: dict[str, Party], tot
     for (a, b), directions in sorted(folded.items()):
         if a == b:
             continue
-        label = "; ".join(f"{_label(x, parties)} wrote to {_label(y, parties)}: {n} letter(s)"
-                          for (x, y), n in sorted(directions.items()))
+        label = "; ".join(words("wrote-to-letters", a=_label(x, parties, words),
+                                b=_label(y, parties, words), n=n) for (x, y), n in sorted(directions.items()))
         group = linked(lines, None, label)
         svg(group, "line", x1=place[a][0], y1=place[a][1], x2=place[b][0], y2=place[b][1],
             class_="edge", stroke_width=1 + 5 * math.sqrt(sum(directions.values()) / heaviest))
@@ -132,36 +132,36 @@ def _draw(root: etree._Element, shown: list[str], parties: dict[str, Party], tot
     for key, (x, y) in place.items():
         count = others if key == OTHERS else total[key]
         href = None if key == OTHERS else "#" + section_id(parties[key])
-        group = linked(root, href, f"{_label(key, parties)}: {count} letter(s)")
+        group = linked(root, href, words("letters-of", name=_label(key, parties, words), n=count))
         svg(group, "circle", cx=x, cy=y, r=4 + 10 * math.sqrt(count / max(busiest, count, 1)), class_="node")
         anchor = "start" if x >= centre else "end"
-        svg(group, "text", _short(_label(key, parties)), x=x + (16 if x >= centre else -16), y=y + 4,
+        svg(group, "text", _short(_label(key, parties, words)), x=x + (16 if x >= centre else -16), y=y + 4,
             class_="node-label", text_anchor=anchor)
 
 
-def _label(key: str, parties: dict[str, Party]) -> str:
-    return "Other correspondents" if key == OTHERS else parties[key].name
+def _label(key: str, parties: dict[str, Party], words: Words) -> str:
+    return words("other-correspondents") if key == OTHERS else parties[key].name
 
 
 def _short(text: str) -> str:
     return text if len(text) <= 28 else text[:27] + "…"
 
 
-def _sections(parties: dict[str, Party], edges: Counter) -> list[etree._Element]:
+def _sections(parties: dict[str, Party], edges: Counter, words: Words) -> list[etree._Element]:
     """Per correspondent: whom they wrote to and who wrote to them, with counts."""
     partners: dict[str, Counter] = {k: Counter() for k in parties}
     for (a, b), count in edges.items():
         partners[a][("to", b)] += count
         partners[b][("from", a)] += count
-    sections = [html("h2", "Correspondents")]
+    sections = [html("h2", words("correspondents"))]
     for key in sorted(parties, key=lambda k: parties[k].name):
         party = parties[key]
         heading = html("h3", children=[html("a", party.name, href=party.page)] if party.page else ())
         if not party.page:
             heading.text = party.name
-        items = [html("li", f"{'wrote to' if d == 'to' else 'received from'} {parties[o].name}: {n}")
+        items = [html("li", words("wrote-to" if d == "to" else "received-from", name=parties[o].name, n=n))
                  for (d, o), n in sorted(partners[key].items(), key=lambda kv: (-kv[1], kv[0]))]
-        body = html("ul", children=items) if items else html("p", "No recipient or sender encoded.")
+        body = html("ul", children=items) if items else html("p", words("no-parties"))
         sections.append(html("section", class_="correspondent", id=section_id(party),
                              children=[heading, body]))
     return sections

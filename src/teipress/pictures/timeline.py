@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..citation import MONTHS
+from ..words import ENGLISH, Words
 from .svg import (
     PICTURE_PAGES,
     alternative_table,
@@ -44,60 +44,60 @@ def year_page(year: int) -> str:
     return PICTURE_PAGES["timeline"].replace(".html", f"-{year}.html")
 
 
-def timeline_pictures(documents: list[Dated], undated: int) -> list[tuple[str, etree._Element]]:
+def timeline_pictures(documents: list[Dated], undated: int,
+                      words: Words = ENGLISH) -> list[tuple[str, etree._Element]]:
     """(page name, s:picture) for the overview and for each year with documents."""
     by_year: dict[int, list[Dated]] = defaultdict(list)
     for document in documents:
         by_year[document.year].append(document)
-    pages = [(PICTURE_PAGES["timeline"], _overview(by_year, undated))]
-    pages += [(year_page(year), _year(year, items)) for year, items in sorted(by_year.items())]
+    pages = [(PICTURE_PAGES["timeline"], _overview(by_year, undated, words))]
+    pages += [(year_page(year), _year(year, items, words)) for year, items in sorted(by_year.items())]
     return pages
 
 
-def years_chart(by_year: dict[int, list[Dated]], key: str) -> etree._Element:
+def years_chart(by_year: dict[int, list[Dated]], key: str, words: Words = ENGLISH) -> etree._Element:
     counts = Counter({year: len(items) for year, items in by_year.items()})
     first, last = (min(counts), max(counts)) if counts else (0, -1)
     years = list(range(first, last + 1))
     total = sum(counts.values())
-    span = f"from {first} to {last}" if years else "none dated"
-    root = svg_root(key, WIDTH, HEIGHT, "Documents per year",
-                    f"{total} dated documents {span}; the busiest year is "
-                    f"{max(counts, key=counts.get) if counts else 'none'}. Each bar links to its year.")
-    _bars(root, [(str(y), counts.get(y, 0), year_page(y) if counts.get(y) else None) for y in years])
+    span = words("years-span", first=first, last=last) if years else words("none-dated")
+    busiest = max(counts, key=counts.get) if counts else words("none")
+    root = svg_root(key, WIDTH, HEIGHT, words("per-year"),
+                    words("years-description", total=total, span=span, busiest=busiest))
+    _bars(root, [(str(y), counts.get(y, 0), year_page(y) if counts.get(y) else None) for y in years], words)
     return root
 
 
-def _overview(by_year: dict[int, list[Dated]], undated: int) -> etree._Element:
+def _overview(by_year: dict[int, list[Dated]], undated: int, words: Words) -> etree._Element:
     rows = [[(str(year), year_page(year)), str(len(items))] for year, items in sorted(by_year.items())]
-    note = f" {undated} undated document(s) are listed on the index only." if undated else ""
-    return picture_element("timeline", "Timeline",
-                           "The documents by year; choose a year to see its months and documents." + note,
-                           [years_chart(by_year, "timeline"),
-                            summary_details("The timeline as a table",
-                                            alternative_table("Documents per year", ["Year", "Documents"],
-                                                              rows))])
+    note = " " + words("timeline-undated", n=undated) if undated else ""
+    return picture_element("timeline", words("timeline"), words("timeline-intro") + note,
+                           [years_chart(by_year, "timeline", words),
+                            summary_details(words("timeline-table"),
+                                            alternative_table(words("per-year"),
+                                                              [words("year"), words("documents")], rows))])
 
 
-def _year(year: int, items: list[Dated]) -> etree._Element:
+def _year(year: int, items: list[Dated], words: Words) -> etree._Element:
     by_month: dict[int | None, list[Dated]] = defaultdict(list)
     for item in sorted(items, key=lambda d: (d.month or 0, d.title, d.href)):
         by_month[item.month].append(item)
-    root = svg_root("timeline", WIDTH, HEIGHT, f"Documents per month, {year}",
-                    f"{len(items)} documents dated {year}. Each bar links to the month's list below.")
-    _bars(root, [(MONTHS[m - 1][:3], len(by_month.get(m, [])), f"#month-{m}" if by_month.get(m) else None)
-                 for m in range(1, 13)])
+    root = svg_root("timeline", WIDTH, HEIGHT, words("per-month", year=year),
+                    words("month-description", n=len(items), year=year))
+    _bars(root, [(words(f"month-{m}")[:3], len(by_month.get(m, [])),
+                  f"#month-{m}" if by_month.get(m) else None) for m in range(1, 13)], words)
     lists = []
     for month, entries in sorted(by_month.items(), key=lambda kv: kv[0] or 0):
-        label = f"{MONTHS[month - 1]} {year}" if month else f"{year}, month not known"
+        label = f"{words(f'month-{month}')} {year}" if month else words("month-unknown", year=year)
         lists.append(html("h2", label, id=f"month-{month or 0}"))
         lists.append(html("ul", class_="timeline-documents", children=[
             html("li", children=[html("a", e.title, href=e.href)]) for e in entries]))
-    back = html("p", children=[html("a", "All years", href=PICTURE_PAGES["timeline"])])
-    return picture_element("timeline", f"Timeline: {year}",
-                           f"{len(items)} document(s) dated {year}, by month.", [root, back, *lists])
+    back = html("p", children=[html("a", words("all-years"), href=PICTURE_PAGES["timeline"])])
+    return picture_element("timeline", words("timeline-year", year=year),
+                           words("year-intro", n=len(items), year=year), [root, back, *lists])
 
 
-def _bars(root: etree._Element, bars: list[tuple[str, int, str | None]]) -> None:
+def _bars(root: etree._Element, bars: list[tuple[str, int, str | None]], words: Words) -> None:
     """A bar chart: label under each bar (thinned so they never overlap), count in its tooltip."""
     if not bars:
         return
@@ -112,7 +112,7 @@ def _bars(root: etree._Element, bars: list[tuple[str, int, str | None]]) -> None
         x = LEFT + i * step
         if count:
             height = max(1.0, plot_height * count / highest)
-            group = linked(root, href, f"{label}: {count} document{'s' if count != 1 else ''}")
+            group = linked(root, href, words("bar-label", label=label, n=count))
             svg(group, "rect", x=x + step * 0.1, y=TOP + plot_height - height, width=max(step * 0.8, 0.5),
                 height=height, class_="bar")
         if i % every == 0:

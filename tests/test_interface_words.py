@@ -1,0 +1,100 @@
+"""Interface words come from one place (xslt/common/words.xsl) in the edition's language: an
+edition set to German or French shows no English interface word on any kind of page."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree, html
+
+from conftest import shared
+from teipress.cli import main
+from teipress.words import table
+
+# Every kind of page: index, documents (one with bibliography references and an unpublished
+# pointer), the registers, the edition's pages, about, search, the pictures, the report.
+PAGES = ["index.html", "Aachen_Prot_1.html", "Verona_V_2.html", "Einleitung.html", "persons.html",
+         "places.html", "organisations.html", "bibliography.html", "about.html", "search.html",
+         "corpus-timeline.html", "corpus-timeline-1818.html", "corpus-network.html", "corpus-map.html",
+         "validation.html"]
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str]]:
+    """Part of maechtekongresse (German and French text) built with German and with French
+    interface words; also the words of its sources, which are not interface words."""
+    corpus = shared("corpora", "maechtekongresse")
+    built = {}
+    for language in ("de", "fr"):
+        source = tmp_path_factory.mktemp(f"words-{language}") / "kongresse"
+        (source / "editions").mkdir(parents=True)
+        for name in ("Aachen_Prot_1.xml", "Aachen_Prot_2.xml", "Verona_V_2.xml"):
+            shutil.copy(corpus / "editions" / name, source / "editions" / name)
+        shutil.copytree(corpus / "indices", source / "indices",
+                        ignore=shutil.ignore_patterns("listevent.xml"))
+        (source / "meta").mkdir()
+        shutil.copy(corpus / "meta" / "Einleitung.xml", source / "meta" / "Einleitung.xml")
+        (source / "teipress.toml").write_text(
+            f'[edition]\ntitle = "Kongresse"\nlanguage = "{language}"\n', encoding="utf-8")
+        out = source.parent / "out"
+        result = CliRunner().invoke(main, ["build", "--source", str(source), "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        sources = " ".join(" ".join("".join(etree.parse(str(p)).getroot().itertext()).split())
+                           for p in source.rglob("*.xml"))
+        built[language] = (out, sources)
+    return built
+
+
+def english_phrases(language: str) -> dict[str, str]:
+    """{English wording: key} of every interface word whose translation differs, cut at its
+    placeholders ("{n} documents dated {year}" gives "documents dated")."""
+    phrases = {}
+    for key, words in table().items():
+        if words.get(language) and words[language] != words["en"]:
+            for part in re.split(r"\{\w+\}", words["en"]):
+                part = part.strip(" .,;:()")
+                if len(part) > 2 and part not in words[language]:  # "document(s)" is French too
+                    phrases[part] = key
+    return phrases
+
+
+def visible_text(page: Path) -> str:
+    root = html.parse(str(page)).getroot()
+    for hidden in root.xpath("//script | //style | //head"):
+        hidden.drop_tree()
+    return " ".join(root.text_content().split())
+
+
+def test_every_word_has_all_three_languages() -> None:
+    words = table()
+    assert len(words) > 150
+    assert {key for key, w in words.items() if set(w) != {"en", "de", "fr"}} == set()
+
+
+@pytest.mark.parametrize("language", ["de", "fr"])
+def test_no_english_interface_word_on_any_page(editions, language: str) -> None:
+    out, sources = editions[language]
+    phrases = english_phrases(language)
+    assert "Mentioned in" in phrases and "Timeline" in phrases and "Cite this edition" in phrases
+    found = {}
+    for name in PAGES:
+        text = visible_text(out / "html" / name)
+        for phrase, key in phrases.items():
+            pattern = rf"(?<!\w){re.escape(phrase)}(?!\w)"
+            if re.search(pattern, text) and not re.search(pattern, sources):
+                found.setdefault(name, []).append(f"{phrase} ({key})")
+    assert found == {}
+
+
+def test_dates_are_in_the_interface_language(editions) -> None:
+    out, _ = editions["de"]
+    index = html.parse(str(out / "html" / "index.html")).getroot()
+    dates = [" ".join(t.text_content().split()) for t in index.xpath("//td[@class='date']")]
+    assert "29. September 1818" in dates
+    out, _ = editions["fr"]
+    persons = html.parse(str(out / "html" / "persons.html")).getroot()
+    assert "(29 septembre 1818)" in persons.get_element_by_id("p_1").text_content()
