@@ -21,7 +21,7 @@ from ..mentions import DocumentMentions, named_in
 from ..pictures import Published, corpus_pictures, correspondents, index_timeline
 from ..references import CorpusIndex
 from ..report import as_xml
-from ..site import REGISTER_PAGES, SITE_NS, mentions_element, site_element
+from ..site import REGISTER_KINDS, REGISTER_PAGES, SITE_NS, mentions_element, site_element
 from ..transform import Transformer
 from ..volumes import VOLUME
 
@@ -79,7 +79,10 @@ def listing_pages(transformer: Transformer, manifest: Manifest, records: dict[Pa
                                          manifest.settings.language):
         pages[page] = transformer.run("html-pictures", transformer.node(picture), site=site)
     mentions = transformer.node(manifest.mentions_xml(records))
+    kinds = {REGISTER_KINDS[etree.QName(entry).localname] for entry in manifest.entries}
     for kind, page in REGISTER_PAGES.items():
+        if kind == "bibl" and kind not in kinds:  # a bibliography page only for listBibl registers
+            continue
         pages[page] = transformer.run("html-register", registers, site=site, kind=kind, mentions=mentions)
     about = about_source([manifest.roots[path] for path in records])
     if about is not None:
