@@ -164,6 +164,11 @@ class _Roots(Mapping[Path, etree._Element]):
     def __len__(self) -> int:
         return len(self._documents)
 
+    def whole(self, path: Path) -> etree._Element:
+        """The whole tree, text and all (the register pages' "Mentioned in" reads the text)."""
+        document = self._documents[path]
+        return document.full().root if isinstance(document, StoredDocument) else document.root
+
 
 @dataclass
 class _Store:

@@ -57,7 +57,9 @@ class Manifest:
     def mentions(self) -> dict[Path, DocumentMentions]:
         """Where each document names the register entries (its text and its header)."""
         known = {entry.get(XML_ID) for entry in self.entries}
-        return {path: named_in(root, known) for path, root in self.roots.items()}
+        # `roots` may give only headers (the build's flat memory): then its whole trees, one at a time
+        whole = getattr(self.roots, "whole", self.roots.__getitem__)
+        return {path: named_in(whole(path), known) for path in self.roots}
 
     def mentions_xml(self, records: dict[Path, etree._Element]) -> etree._Element:
         return mentions_element(self.mentions, {path: self.slugs[path] for path in records})
