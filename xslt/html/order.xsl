@@ -16,7 +16,10 @@
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:template match="/">
-    <xsl:value-of select="tp:sorted-documents(s:site/s:document) ! string(@id)" separator="&#10;"/>
+    <!-- standalone documents by date, then each volume's documents in the volume's order (the
+         manifest's), so that prev/next (tp:reading-order) finds its neighbours in the slice -->
+    <xsl:value-of select="(tp:sorted-documents(s:site/s:document[not(normalize-space(@volume))]),
+                           s:site/s:document[normalize-space(@volume)]) ! string(@id)" separator="&#10;"/>
   </xsl:template>
 
 </xsl:stylesheet>
