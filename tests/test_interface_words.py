@@ -3,6 +3,7 @@ edition set to German or French shows no English interface word on any kind of p
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 from pathlib import Path
@@ -98,3 +99,20 @@ def test_dates_are_in_the_interface_language(editions) -> None:
     out, _ = editions["fr"]
     persons = html.parse(str(out / "html" / "persons.html")).getroot()
     assert "(29 septembre 1818)" in persons.get_element_by_id("p_1").text_content()
+
+
+@pytest.mark.parametrize("language", ["de", "fr"])
+def test_the_text_edition_labels_are_in_the_interface_language(editions, language: str) -> None:
+    out, _ = editions[language]
+    words = table()
+    keys = ("date", "source", "licence", "summary", "notes", "translation", "register")
+    english = {words[key]["en"] for key in keys
+               if words[key]["en"] != words[key][language]}  # French "Date", "Notes" are French too
+    translated = {words[key][language] for key in ("source", "licence")}
+    for page in sorted((out / "text").glob("*.txt")):
+        lines = page.read_text(encoding="utf-8").splitlines()
+        labels = {line.split(":")[0] for line in lines if re.match(r"^[A-ZÀ-Ü][\w ]*:", line)}
+        headings = {line for line, under in itertools.pairwise(lines)
+                    if under and set(under) == {"-"} and len(under) == len(line)}
+        assert not (labels | headings) & english, page.name
+        assert labels & translated, page.name

@@ -47,6 +47,11 @@
   <xsl:include href="inline.xsl"/>
   <xsl:include href="transcription.xsl"/>
   <xsl:include href="notes.xsl"/>
+  <xsl:include href="../common/words.xsl"/>
+
+  <!-- The site manifest (or this page's slice of it): only its interface language is read here;
+       without one the labels are English. -->
+  <xsl:param name="site" as="document-node()?" select="()"/>
 
   <!-- Line width in columns. -->
   <xsl:variable name="tp:width" as="xs:integer" select="72"/>
@@ -65,9 +70,9 @@
 
   <xsl:template match="tei:TEI" mode="tp:text" as="xs:string*">
     <xsl:call-template name="tp:front-matter"/>
-    <xsl:sequence select="tp:section('Text', tp:text-blocks(tei:sourceDoc | tei:text))"/>
-    <xsl:sequence select="tp:section('Register', tp:register-blocks(.))"/>
-    <xsl:sequence select="tp:section('Notes', tp:notes-blocks(.))"/>
+    <xsl:sequence select="tp:section(tp:word('text'), tp:text-blocks(tei:sourceDoc | tei:text))"/>
+    <xsl:sequence select="tp:section(tp:word('register'), tp:register-blocks(.))"/>
+    <xsl:sequence select="tp:section(tp:word('notes'), tp:notes-blocks(.))"/>
   </xsl:template>
 
   <!-- A corpus: its own title and header, then each member in full (each with its Notes). -->
@@ -80,7 +85,7 @@
        be read, but its content is still rendered, through the generic rules. -->
   <xsl:template match="*" mode="tp:text" priority="-1" as="xs:string*">
     <xsl:sequence select="tp:underline(tp:wrap('Untitled', $tp:width, 0), '=', 0)"/>
-    <xsl:sequence select="tp:section('Text', tp:text-blocks(.))"/>
+    <xsl:sequence select="tp:section(tp:word('text'), tp:text-blocks(.))"/>
   </xsl:template>
 
   <!-- The blocks of a text (front, body, back, group) at the left margin. -->

@@ -28,8 +28,8 @@
   <xsl:template name="tp:front-matter" as="xs:string*">
     <xsl:sequence select="tp:underline(tp:wrap(tp:title(.), $tp:width, 0), '=', 0)"/>
     <xsl:sequence select="string-join(tp:header-fields(.), $tp:NL)"/>
-    <xsl:sequence select="tp:section('Summary', tp:summary-blocks(.))"/>
-    <xsl:sequence select="tp:section('Letters', tp:letters-blocks(.))"/>
+    <xsl:sequence select="tp:section(tp:word('summary'), tp:summary-blocks(.))"/>
+    <xsl:sequence select="tp:section(tp:word('letters'), tp:letters-blocks(.))"/>
   </xsl:template>
 
   <xsl:function name="tp:header-fields" as="xs:string*">
@@ -37,19 +37,25 @@
     <xsl:variable name="file" select="$root/tei:teiHeader/tei:fileDesc"/>
     <xsl:variable name="letter" select="tp:correspondence($root)"/>
     <xsl:sequence select="
-        tp:field('Date:', tp:date-element($root) ! tp:date-display(.)),
-        tp:field('From:', tp:party($letter/tei:correspAction[@type = 'sent'][1])),
-        tp:field('To:', tp:party($letter/tei:correspAction[@type = 'received'][1])),
-        tp:field('Source:', $file/tei:sourceDesc/(tei:bibl | tei:biblStruct | tei:biblFull | tei:p
+        tp:field(tp:label-word('date'), tp:date-element($root) ! tp:date-display(.)),
+        tp:field(tp:label-word('from'), tp:party($letter/tei:correspAction[@type = 'sent'][1])),
+        tp:field(tp:label-word('to'), tp:party($letter/tei:correspAction[@type = 'received'][1])),
+        tp:field(tp:label-word('source'), $file/tei:sourceDesc/(tei:bibl | tei:biblStruct | tei:biblFull | tei:p
                                                  | tei:listBibl/tei:bibl) ! tp:source-lines(.)),
-        tp:field('Original:', $file/tei:sourceDesc//tei:msDesc ! tp:original-lines(.)),
-        tp:field('Translation:', tp:translation($file)),
-        tp:field('Licence:', $file/tei:publicationStmt/tei:availability ! tp:licence-lines(.))"/>
+        tp:field(tp:label-word('original'), $file/tei:sourceDesc//tei:msDesc ! tp:original-lines(.)),
+        tp:field(tp:label-word('translation'), tp:translation($file)),
+        tp:field(tp:label-word('licence'), $file/tei:publicationStmt/tei:availability ! tp:licence-lines(.))"/>
   </xsl:function>
 
   <!-- One field: the label, then each value line wrapped with a hanging indent. Repeated
        lines (two bibls giving the same URL) are shown once. An address is never broken from
        its "URL:" label; a long one runs past the line width rather than being split. -->
+  <!-- A field's label: the interface word and a colon. -->
+  <xsl:function name="tp:label-word" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="tp:word($key) || ':'"/>
+  </xsl:function>
+
   <xsl:function name="tp:field" as="xs:string?">
     <xsl:param name="label" as="xs:string"/>
     <xsl:param name="lines" as="xs:string*"/>

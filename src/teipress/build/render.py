@@ -78,12 +78,14 @@ def catalogue(transformer: Transformer, source: Source) -> Catalogued:
 def render(transformer: Transformer, source: Source, context: Context, *, html: bool = True,
            text: bool = True) -> Pages:
     try:
-        node = transformer.node(source.tei)
-        page = transformer.run("html-document", node, site=transformer.node(context.site),
+        node, site = transformer.node(source.tei), transformer.node(context.site)
+        page = transformer.run("html-document", node, site=site,
                                registers=transformer.node(context.registers),
                                **{"document-id": source.slug}) if html else ""
-        plain = transformer.run("text-document", node) if text else ""
-        diplomatic = ("" if not text else transformer.run("text-document", node, reading="diplomatic")
+        # the text edition reads the site slice only for its labels' language
+        plain = transformer.run("text-document", node, site=site) if text else ""
+        diplomatic = ("" if not text else
+                      transformer.run("text-document", node, reading="diplomatic", site=site)
                       if transformer.has_readings(node) else plain)
     except Exception as exc:  # likewise
         return Pages(failure=transform_failure(source.display, exc))
