@@ -41,16 +41,17 @@ class Manifest:
 
     def site(self, records: dict[Path, etree._Element]) -> etree._Element:
         """The manifest listing the documents in `records` ({path: s:record}, corpus order)."""
-        published = {path: self.slugs[path] for path in records}
-        for path, record in records.items():
-            if volume := self.roots[path].get(VOLUME):
+        # each root is read once here: under the build's flat memory every read parses it again
+        documents = self.published(records)
+        for record, document in zip(records.values(), documents, strict=True):
+            if volume := document.root.get(VOLUME):
                 record.set("volume", volume)
         listed = [(self.slugs[path], record) for path, record in records.items()]
-        element = site_element(self.settings, listed, self.entries, self.index, published,
-                               self.mentions, correspondents(self.published(records), self.entries,
-                                                             REGISTER_PAGES))
+        element = site_element(self.settings, listed, self.entries, self.index,
+                               {path: self.slugs[path] for path in records}, self.mentions,
+                               correspondents(documents, self.entries, REGISTER_PAGES))
         element.insert(0, deepcopy(self.citation))  # for the index and the About page
-        element.insert(1, index_timeline(self.published(records), self.settings.language))
+        element.insert(1, index_timeline(documents, self.settings.language))
         return element
 
     @cached_property
