@@ -116,3 +116,54 @@ def test_the_text_edition_labels_are_in_the_interface_language(editions, languag
                     if under and set(under) == {"-"} and len(under) == len(line)}
         assert not (labels | headings) & english, page.name
         assert labels & translated, page.name
+
+
+LETTER = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+<titleStmt><title>Brief</title></titleStmt><publicationStmt><p>Test</p></publicationStmt>
+<sourceDesc><p>Test</p></sourceDesc></fileDesc>
+<profileDesc><creation><date notBefore="1822-10-16" notAfter="1822-10-29" cert="low"/></creation>
+</profileDesc>
+</teiHeader><text><body><p>Geschrieben <date when="1822-10-05"/>, gesandt
+<date from="1822-10-06" to="1822-11-02"/>, bei <persName ref="#p1">Metternich</persName>.
+<note>Eine Anmerkung.</note></p>
+</body><back><listPerson><person xml:id="p2"><persName>Gentz</persName><birth when="1764-05-02"/>
+<death when="1832-06-09"/></person></listPerson></back></text></TEI>"""
+
+PERSONS = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+<titleStmt><title>Personen</title></titleStmt><publicationStmt><p>Test</p></publicationStmt>
+<sourceDesc><p>Test</p></sourceDesc></fileDesc></teiHeader><text><body><listPerson>
+<person xml:id="p1"><persName>Metternich</persName><birth when="1773-05-15"/>
+<death when="1859-06-11"/></person>
+</listPerson></body></text></TEI>"""
+
+
+@pytest.mark.parametrize(("language", "expected", "english"), [
+    ("de", ["(zwischen 16. Oktober 1822 und 29. Oktober 1822) (unsicher)", "5. Oktober 1822",
+            "6. Oktober 1822 – 2. November 1822", "2. Mai 1764–9. Juni 1832"],
+     ["October", "between", "uncertain", "May", "June"]),
+    ("fr", ["(entre 16 octobre 1822 et 29 octobre 1822) (incertain)", "5 octobre 1822",
+            "6 octobre 1822 – 2 novembre 1822", "2 mai 1764–9 juin 1832"],
+     ["October", "between", "uncertain", "June"]),
+])
+def test_the_text_edition_dates_are_in_the_interface_language(
+        tmp_path: Path, language: str, expected: list[str], english: list[str]) -> None:
+    """Month names and the words of ranges and certainty in the text edition (the header's date,
+    dates in the text, life dates in the document's own register) and the notes' back links
+    follow the interface language, as on the HTML pages."""
+    source = tmp_path / "src"
+    (source / "registers").mkdir(parents=True)
+    (source / "brief.xml").write_text(LETTER, encoding="utf-8")
+    (source / "registers" / "persons.xml").write_text(PERSONS, encoding="utf-8")
+    (source / "teipress.toml").write_text(f'[edition]\ntitle = "T"\nlanguage = "{language}"\n',
+                                          encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", "--source", str(source), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    text = " ".join((out / "text" / "brief.txt").read_text(encoding="utf-8").split())
+    for words in expected:
+        assert words in text
+    for word in english:
+        assert not re.search(rf"\b{word}\b", text), word
+    page = html.parse(str(out / "html" / "brief.html")).getroot()
+    back = page.xpath("//a[@role='doc-backlink']")
+    assert back and all(a.get("aria-label").startswith(table()["back-to-text"][language]) for a in back)

@@ -61,16 +61,6 @@
                           else (tp:plain($entry/(tei:label, tei:head)[1]), tp:plain($entry))[.][1]"/>
   </xsl:function>
 
-  <!-- What follows the label: life dates ("1790–1850") and the entry's notes. Coordinates,
-       identifiers and URLs are data for the register pages, not words to read. -->
-  <xsl:function name="tp:entry-details" as="xs:string*">
-    <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="life" as="xs:string*" select="($entry/tei:birth[1], $entry/tei:death[1]) ! tp:date-label(.)"/>
-    <xsl:sequence select="if ($entry/(self::tei:person | self::tei:personGrp | self::tei:place | self::tei:org))
-                          then (string-join($life[.], '–')[.], $entry/tei:note ! tp:plain(.))[.]
-                          else ()"/>
-  </xsl:function>
-
   <!-- The entries of a register: its element children other than its head (a nested list is
        a group of entries). -->
   <xsl:function name="tp:register-entries" as="element()*">

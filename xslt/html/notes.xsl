@@ -74,7 +74,7 @@
               <xsl:text> </xsl:text>
               <xsl:apply-templates mode="tp:text"/>
               <xsl:text> </xsl:text>
-              <a class="backlink" href="#noteref-{$number}" role="doc-backlink" aria-label="Back to text ({tp:note-label(.)})">↩</a>
+              <a class="backlink" href="#noteref-{$number}" role="doc-backlink" aria-label="{tp:word('back-to-text')} ({tp:note-label(.)})">↩</a>
               <xsl:call-template name="tp:permalink">
                 <xsl:with-param name="id" select="'note-' || $number"/>
               </xsl:call-template>

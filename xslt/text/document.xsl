@@ -48,6 +48,7 @@
   <xsl:include href="transcription.xsl"/>
   <xsl:include href="notes.xsl"/>
   <xsl:include href="../common/words.xsl"/>
+  <xsl:include href="../common/localised.xsl"/>
 
   <!-- The site manifest (or this page's slice of it): only its interface language is read here;
        without one the labels are English. -->

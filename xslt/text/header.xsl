@@ -71,12 +71,11 @@
   <!-- "1962-11-05 (5 November 1962)"; a range as "1818-09/1818-10 (September 1818 to October
        1818)", "1822-10-01/1822-10-15 (between 1 October 1822 and 15 October 1822)"; a date
        without ISO value as its words; "(uncertain)" after a date whose @cert is low, medium or
-       unknown, "(approximate)" after a low or medium @precision. -->
+       unknown, "(approximate)" after a low or medium @precision. The words are in the
+       interface language ("1962-11-05 (5. November 1962)"). -->
   <xsl:function name="tp:date-display" as="xs:string">
     <xsl:param name="date" as="element()"/>
-    <xsl:sequence select="tp:date-range-display($date)
-      || string-join(((' (uncertain)')[$date/@cert = ('low', 'medium', 'unknown')],
-                      (' (approximate)')[$date/@precision = ('low', 'medium')]))"/>
+    <xsl:sequence select="tp:date-range-display($date) || tp:local-certainty($date)"/>
   </xsl:function>
 
   <xsl:function name="tp:date-range-display" as="xs:string">
@@ -89,13 +88,15 @@
         else if ($start and $end)
         then tp:with-words($start || '/' || $end,
                if ($date/@from or $date/@to)
-               then string-join((tp:gloss($start), tp:gloss($end)), ' to ')[contains(., ' to ')]
-               else 'between ' || (tp:gloss($start), $start)[1] || ' and ' || (tp:gloss($end), $end)[1])
+               then string-join((tp:gloss($start), tp:gloss($end)), ' ' || tp:word('date-to') || ' ')
+                      [exists(tp:gloss($start)) and exists(tp:gloss($end))]
+               else tp:word('between') || ' ' || (tp:gloss($start), $start)[1] || ' '
+                    || tp:word('and') || ' ' || (tp:gloss($end), $end)[1])
         else if ($start)
-        then tp:with-words($start, (if ($date/@from) then 'from ' else 'not before ')
+        then tp:with-words($start, tp:word(if ($date/@from) then 'date-from' else 'not-before') || ' '
                                    || (tp:gloss($start), $start)[1])
         else if ($end)
-        then tp:with-words($end, (if ($date/@to) then 'until ' else 'not after ')
+        then tp:with-words($end, tp:word(if ($date/@to) then 'date-until' else 'not-after') || ' '
                                  || (tp:gloss($end), $end)[1])
         else (tp:date-value($date), tp:plain($date))[.][1]"/>
   </xsl:function>
@@ -103,7 +104,7 @@
   <!-- An ISO value in words, when the words say more than the value ("1962" says it all). -->
   <xsl:function name="tp:gloss" as="xs:string?">
     <xsl:param name="iso" as="xs:string"/>
-    <xsl:sequence select="tp:date-in-words($iso)[. ne $iso]"/>
+    <xsl:sequence select="tp:local-date($iso)[. ne $iso]"/>
   </xsl:function>
 
   <xsl:function name="tp:with-words" as="xs:string">

@@ -139,9 +139,10 @@
     <xsl:sequence select="' [' || (tp:plain(tei:head | tei:p | tei:ab | tei:figDesc)[.], 'Figure')[1] || ']'"/>
   </xsl:template>
 
-  <!-- A date without words of its own: what its attributes say ("10 BCE", "3 May 1820"). -->
+  <!-- A date without words of its own: what its attributes say in the interface language
+       ("10 BCE", "3 May 1820", "3. Mai 1820"), as the HTML edition says it. -->
   <xsl:template match="tei:date[not(normalize-space() or *)]" mode="tp:inline" as="xs:string">
-    <xsl:sequence select="tp:date-attributes-label(.)"/>
+    <xsl:sequence select="tp:local-date-range(.)"/>
   </xsl:template>
 
   <!-- Images have no words; a figure's description is shown in brackets. -->
