@@ -54,6 +54,17 @@ def test_progress_bar_on_a_terminal_and_not_with_quiet(tmp_path: Path) -> None:
     assert "published 25 document(s)" in quiet
 
 
+def test_the_time_left_is_estimated_only_from_a_steady_rate() -> None:
+    """The first documents pay for compiling the stylesheets: an estimate from them would promise
+    hours, so the time left is shown only after some documents and seconds."""
+    from teipress.build.progress import rate_and_estimate
+
+    assert rate_and_estimate(1, 1000, 0.5) == "2.0 documents/s"
+    assert "left" not in rate_and_estimate(5, 1000, 30.0)
+    assert rate_and_estimate(500, 1000, 50.0) == "10.0 documents/s, about 0:50 left"
+    assert rate_and_estimate(100, 10000, 20.0) == "5.0 documents/s, about 33:00 left"
+
+
 def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
     source = generated_corpus(tmp_path, 25)
     result = subprocess.run([sys.executable, "-m", "teipress", "build", "--source", str(source),
