@@ -398,3 +398,28 @@ def test_the_pruned_schema_is_kept_for_the_next_run(tmp_path: Path) -> None:
     assert run() == first
     check, _, data = entry.read_bytes().partition(b"\n")
     assert check.decode() == hashlib.sha256(data).hexdigest()  # replaced by a sound one
+
+
+def test_translated_regexes_are_kept_and_a_damaged_store_is_ignored(tmp_path: Path) -> None:
+    """A value against TEI's `pattern` facets is explained with elementpath's translation of the
+    XSD regex, stored for the next run; the messages never depend on the store's state."""
+    document = tmp_path / "d.xml"
+    document.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+                        "<title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt>"
+                        "<sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader><text><body>"
+                        '<div type="two words"><p>x</p></div></body></text></TEI>', encoding="utf-8")
+    schema = ROOT / "schemas" / "tei_all.rng"
+    command = [sys.executable, "-m", "teipress", "validate", "--schema", str(schema), "--grammar-only",
+               str(document)]
+    environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+
+    def run() -> str:
+        return subprocess.run(command, capture_output=True, text=True, env=environment, check=False).stdout
+
+    first = run()
+    assert "d.xml:1:" in first and 'type="two words"' in first
+    [store] = (tmp_path / "cache" / "teipress" / "regexes").glob("*.json")
+    assert "\\\\p{C}" in store.read_text(encoding="utf-8")
+    assert run() == first
+    store.write_text(store.read_text(encoding="utf-8").replace("\\\\p{C}", "x"), encoding="utf-8")
+    assert run() == first

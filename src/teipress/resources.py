@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -24,3 +25,9 @@ def project_schema() -> Path:
 
 def stylesheet(relative: str) -> Path:
     return data_dir("xslt") / relative
+
+
+def user_cache(name: str) -> Path:
+    """$XDG_CACHE_HOME/teipress/`name` (default ~/.cache/...): what teipress derived from
+    schemas, kept across runs; safe to delete at any time."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "teipress" / name

@@ -7,12 +7,18 @@ subtraction) for the `pattern` facet. RELAX NG's XSD library is XSD 1.0's.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import operator
+import os
 import re
 from functools import cache, lru_cache
+from pathlib import Path
 
 from lxml import etree
 
+from ..resources import user_cache
 from .names import XSD_LIBRARY, inherited, rng_children
 
 _LISTS = {"IDREFS": "IDREF", "NMTOKENS": "NMTOKEN", "ENTITIES": "ENTITY"}
@@ -105,13 +111,50 @@ def _facet_ok(kind: str, facet: str | None, limit: str, text: str) -> bool | Non
 
 @lru_cache(maxsize=256)
 def _regex(xsd: str) -> re.Pattern[str] | None:
-    """An XML Schema regex (implicitly anchored; ^ and $ are plain characters) for Python's re."""
+    """An XML Schema regex (implicitly anchored; ^ and $ are plain characters) for Python's re.
+    Translations are kept across runs: elementpath takes a quarter of a second for a class
+    such as TEI's `[^\\p{C}\\p{Z}]+`, which every rejected attribute value may meet."""
     regex = _elementpath().regex
+    kept = _translations()
     try:
-        return re.compile(regex.translate_pattern(xsd, xsd_version="1.0", back_references=False,
-                                                  lazy_quantifiers=False, anchors=False))
+        if xsd not in kept:
+            kept[xsd] = regex.translate_pattern(xsd, xsd_version="1.0", back_references=False,
+                                                lazy_quantifiers=False, anchors=False)
+            _keep_translations(kept)
+        return re.compile(kept[xsd])
     except (regex.RegexError, re.error):
         return None
+
+
+def _translations_file() -> Path:
+    return user_cache("regexes") / f"elementpath-{_elementpath().__version__}.json"
+
+
+@cache
+def _translations() -> dict[str, str]:
+    """XSD regex -> Python regex, as stored by earlier runs (a damaged file counts as empty)."""
+    try:
+        stored = json.loads(_translations_file().read_text(encoding="utf-8"))
+        translations = stored["translations"]
+        if stored["check"] != _checksum(translations):
+            return {}
+        return {str(k): str(v) for k, v in translations.items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def _checksum(translations: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(translations, sort_keys=True).encode()).hexdigest()
+
+
+def _keep_translations(translations: dict[str, str]) -> None:
+    path = _translations_file()
+    with contextlib.suppress(OSError):  # without it the next run translates again
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        partial.write_text(json.dumps({"check": _checksum(translations), "translations": translations}),
+                           encoding="utf-8")
+        os.replace(partial, path)
 
 
 @cache

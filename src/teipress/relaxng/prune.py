@@ -19,6 +19,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..parse import make_parser
+from ..resources import user_cache
 from .names import RNG, Name, pattern_name, split_tag
 
 
@@ -201,16 +202,10 @@ def pruned_key(schema: etree._ElementTree, names: set[Name]) -> str:
     return hasher.hexdigest()
 
 
-def pruned_cache() -> Path:
-    """$XDG_CACHE_HOME/teipress/schemas (default ~/.cache/...): safe to delete at any time."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "teipress" / "schemas"
-
-
 def load_pruned(key: str) -> etree._ElementTree | None:
     """A pruned schema stored under `key` after it compiled, or None (absent, damaged)."""
     try:
-        check, _, data = (pruned_cache() / f"{key}.rng").read_bytes().partition(b"\n")
+        check, _, data = (user_cache("schemas") / f"{key}.rng").read_bytes().partition(b"\n")
         if check.decode("ascii") != hashlib.sha256(data).hexdigest():
             return None
         return etree.ElementTree(etree.fromstring(data, make_parser()))
@@ -220,7 +215,7 @@ def load_pruned(key: str) -> etree._ElementTree | None:
 
 def store_pruned(key: str, pruned: etree._ElementTree) -> None:
     data = etree.tostring(pruned)
-    path = pruned_cache() / f"{key}.rng"
+    path = user_cache("schemas") / f"{key}.rng"
     with contextlib.suppress(OSError):  # without a cache the next run prunes again
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
