@@ -34,7 +34,8 @@ from .discover import discover
 from .findings import FileReport, Finding, display_path, sorted_findings
 from .parse import ParsedDocument, parse_file, read_source
 from .references import CorpusIndex, IndexedFile, build_index
-from .relaxng.engines import DEFAULT_TIMEOUT, make_grammar
+from .relaxng.engines import DEFAULT_TIMEOUT, check_schema, make_grammar
+from .relaxng.source import read_schema_file
 from .resources import project_schema
 
 
@@ -261,6 +262,7 @@ def check_sources(sources: Sources, registers: list[Path], checks: Checks, mappe
             reports[display_path(path)].findings.extend([problem] if problem else [])
             continue
         tasks.append(FileTask(path, display_path(path), source, include_root))
+    read_schema_file(checks.schema_path, None)  # a missing schema: one line, before any work
     version = checks_version(checks) if memo is not None else ""
     lxml = checks.engine == "lxml"  # jing starts a JVM per batch: one batch per worker
     names = element_names(t.source for t in tasks) if lxml else frozenset()
@@ -268,6 +270,10 @@ def check_sources(sources: Sources, registers: list[Path], checks: Checks, mappe
                       [memo_key(version, f"check {keep}", t) for t in tasks], checked_json, checked_value,
                       most=BATCH if lxml else None)
     subjects = [StoredDocument(t, c) for t, c in zip(tasks, checked, strict=True)]
+    if not any(d.checked.tei is not None for d in subjects):
+        # The workers compile the grammar with the first usable document: with none, an
+        # unusable schema would go unsaid.
+        check_schema(checks.engine, checks.schema_path, timeout=checks.timeout, local_names=names)
     for document in subjects:
         reports[document.display].findings.extend(document.checked.findings)
     subjects = _without_fragments([d for d in subjects if d.checked.tei is not None], reports)

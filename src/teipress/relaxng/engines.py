@@ -39,3 +39,13 @@ def make_grammar(
     if engine == "jing":
         return JingGrammar(schema_path)
     return LxmlGrammar(schema_path, documents, timeout=timeout, local_names=local_names)
+
+
+def check_schema(engine: Literal["lxml", "jing"], schema_path: Path, timeout: float = DEFAULT_TIMEOUT,
+                 local_names: frozenset[str] | None = None) -> None:
+    """Raise the SchemaError a grammar for documents with these element names would raise,
+    when no document is there to check: the schema is loaded and compiled as for them (lxml)
+    or checked by jing on its own."""
+    grammar = make_grammar(engine, schema_path, [], timeout=timeout, local_names=local_names)
+    if isinstance(grammar, JingGrammar):
+        grammar.check_schema()

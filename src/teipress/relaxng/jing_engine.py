@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from itertools import islice
 from pathlib import Path
 
 from lxml import etree
@@ -17,7 +18,7 @@ from ..findings import Finding, display_path
 from ..locate import Locator
 from ..parse import ParsedDocument
 from .load import load_schema
-from .source import SchemaError
+from .source import SchemaError, place_in_schema
 
 _JING_LINE = re.compile(
     r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): (?P<level>error|warning|fatal): (?P<message>.*)$"
@@ -62,6 +63,13 @@ class JingGrammar:
                 pending = self._run(schema_file, pending, copies, results)
         return results
 
+    def check_schema(self) -> None:
+        """jing on the schema alone: a SchemaError if it is not valid RELAX NG."""
+        with tempfile.TemporaryDirectory(prefix="teipress-jing-") as tmp:
+            schema_file = Path(tmp) / "schema.rng"
+            self.schema.write(str(schema_file), xml_declaration=True, encoding="UTF-8")
+            self._run(schema_file, [], {}, {})
+
     def _run(self, schema_file: Path, files: list[str], copies: dict, results: dict) -> list[str]:
         """One jing call; returns the files still to check when a fatal error stopped it early
         (jing gives up on the rest of the batch after one not-well-formed file)."""
@@ -81,7 +89,8 @@ class JingGrammar:
                 continue
             where = match.group("file")
             if where == str(schema_file) or where.endswith("schema.rng"):
-                raise SchemaError(f"schema {self.label} is not valid RELAX NG: {match.group('message')}")
+                place = self._place(schema_file, int(match.group("line"))) or self.label
+                raise SchemaError(f"schema {place} is not valid RELAX NG: {match.group('message')}")
             if where not in copies:
                 continue
             document, mapper = copies[where]
@@ -100,6 +109,20 @@ class JingGrammar:
                        if t.strip() and not t.startswith("Picked up _JAVA_OPTIONS")]
             raise SchemaError(f"jing failed: {problem[0] if problem else f'exit code {run.returncode}'}")
         return files[stopped_at + 1:] if stopped_at is not None else []
+
+    def _place(self, schema_file: Path, line: int) -> str | None:
+        """The schema's file and line for a line of the copy jing read (written without
+        comments and with includes inlined, so its lines are not the user's)."""
+        written = etree.parse(str(schema_file)).getroot().iter(etree.Element)
+        at = None
+        for index, element in enumerate(written):
+            if element.sourceline > line:
+                break
+            at = index
+        if at is None:
+            return None
+        original = next(islice(self.schema.getroot().iter(etree.Element), at, None), None)
+        return place_in_schema(self.schema, original.sourceline) if original is not None else None
 
 
 def _jing_copy(document: ParsedDocument, name: Path):

@@ -12,11 +12,14 @@ from pathlib import Path
 
 from lxml import etree
 
+from .. import XML_NS
 from ..findings import display_path
 from ..parse import make_parser
 from .compact import in_xml_syntax
 from .names import RNG, RNG_NS
 from .source import SchemaError, local_href, read_schema_file
+
+XML_BASE = f"{{{XML_NS}}}base"
 
 
 def load_schema(path: Path) -> etree._ElementTree:
@@ -48,11 +51,12 @@ def _parse(data: bytes, path: Path) -> etree._Element:
         # The hardened document parser; comments are dropped, they only slow compiling.
         root = etree.fromstring(data, make_parser(remove_comments=True), base_url=str(path))
     except etree.XMLSyntaxError as exc:
-        raw = " ".join(str(exc).split())
+        raw = " ".join((exc.msg or str(exc)).split())
         hint = ""
         if "encoding" in raw or "UTF-8" in raw or "Invalid bytes" in raw:
             hint = " (the file is not valid UTF-8, or its encoding declaration is wrong)"
-        raise SchemaError(f"schema {shown} is not well-formed XML: {raw}{hint}") from None
+        where = f"{shown}:{exc.lineno}" if exc.lineno else shown
+        raise SchemaError(f"schema {where} is not well-formed XML: {raw}{hint}") from None
     if etree.QName(root).namespace != RNG_NS:
         raise SchemaError(
             f"schema {shown} is not a RELAX NG schema: its root element is <{root.tag}>, "
@@ -71,6 +75,8 @@ def _resolve_hrefs(root: etree._Element, path: Path, stack: tuple[Path, ...]) ->
         if target.resolve() in stack:
             raise SchemaError(f"schema {where}: {ref.get('href')} includes itself (a loop)")
         sub = _resolve_hrefs(_load_file(target, path), target, (*stack, target.resolve()))
+        # Its file, for messages that name a line (`source.place_in_schema`).
+        sub.set(XML_BASE, str(target.resolve()))
         # datatypeLibrary is resolved per file (rule 4.3) and must not be inherited from here.
         if sub.get("datatypeLibrary") is None:
             sub.set("datatypeLibrary", "")

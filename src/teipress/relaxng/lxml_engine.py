@@ -29,7 +29,7 @@ from .prune import (
     used_names,
     without_automata,
 )
-from .source import SchemaError
+from .source import SchemaError, place_in_schema
 
 MAX_THREADS = 2  # validation threads (libxml2 releases the GIL); more did not pay off when measured
 DEFAULT_TIMEOUT = 60.0
@@ -82,7 +82,8 @@ def compile_schema(rng: etree._ElementTree, *, label: str, timeout: float = DEFA
             exc.error_log
         )
         detail = "; ".join(dict.fromkeys(e.message.strip() for e in entries[:3])) or str(exc)
-        raise SchemaError(f"schema {label} is not valid RELAX NG: {detail}") from None
+        where = place_in_schema(rng, entries[0].line if entries else None) or label
+        raise SchemaError(f"schema {where} is not valid RELAX NG: {detail}") from None
 
 
 class LxmlGrammar:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from lxml import etree
+
 from ..errors import TeipressError
 from ..findings import display_path
 
@@ -40,3 +42,18 @@ def local_href(href: str | None, base: Path, where: str) -> Path:
         )
     target = Path(unquote(parsed.path))
     return target if target.is_absolute() else base.parent / target
+
+
+def place_in_schema(schema: etree._ElementTree, line: int | None) -> str | None:
+    """"file:line" of the schema's elements on `line`, when that names one file for certain:
+    included files are inlined (their roots carry xml:base), so a line number alone could be
+    in any of them; a .rnc schema's lines are those of trang's conversion, not the user's."""
+    if not line or line <= 0:
+        return None
+    bases = {element.base for element in schema.iter(etree.Element) if element.sourceline == line}
+    if len(bases) != 1 or not (base := bases.pop()):
+        return None
+    path = Path(unquote(urlparse(base).path)) if base.startswith("file:") else Path(base)
+    if path.suffix.lower() != ".rng" or not path.is_file():
+        return None
+    return f"{display_path(path)}:{line}"
