@@ -49,3 +49,5 @@ def check_schema(engine: Literal["lxml", "jing"], schema_path: Path, timeout: fl
     grammar = make_grammar(engine, schema_path, [], timeout=timeout, local_names=local_names)
     if isinstance(grammar, JingGrammar):
         grammar.check_schema()
+    elif isinstance(grammar, LxmlGrammar):
+        grammar.compile_all()
