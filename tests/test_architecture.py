@@ -18,7 +18,7 @@ ROOT_PACKAGE = "teipress"
 # layer or of a lower one, never of a higher one. Every module of the package must be listed.
 LAYERS: dict[str, list[set[str]]] = {
     "teipress.relaxng": [
-        {"names"},
+        {"names", "lexical", "regexes"},
         {"wording", "datatypes"},
         {"source"},
         {"compact"},

@@ -1,25 +1,22 @@
 """XML Schema datatypes (the RELAX NG datatype library most schemas use, TEI's included).
 
-elementpath does the checking: its XSD 1.0 atomic types (lexical form and value: no 29 February
-1900, no year 0000) and its translation of XML Schema regexes (\\i, \\c, \\p{..}, class
-subtraction) for the `pattern` facet. RELAX NG's XSD library is XSD 1.0's.
+The common types and forms are decided by `lexical` (same verdicts, no import of elementpath);
+elementpath does the rest: its XSD 1.0 atomic types (lexical form and value: no 29 February
+1900, no year 0000) and, through `regexes`, its translation of XML Schema regexes (\\i, \\c,
+\\p{..}, class subtraction) for the `pattern` facet. RELAX NG's XSD library is XSD 1.0's.
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import json
 import operator
-import os
 import re
-from functools import cache, lru_cache
-from pathlib import Path
+from functools import lru_cache
 
 from lxml import etree
 
-from ..resources import user_cache
+from .lexical import UNDECIDED, native_number, native_verdict
 from .names import XSD_LIBRARY, inherited, rng_children
+from .regexes import elementpath_module, xsd_regex
 
 _LISTS = {"IDREFS": "IDREF", "NMTOKENS": "NMTOKEN", "ENTITIES": "ENTITY"}
 # Their values depend on the namespaces in scope, which the re-check does not follow:
@@ -71,7 +68,9 @@ def _type_ok(kind: str, text: str) -> bool | None:
     if kind in _LISTS:
         items = _items(text)
         return bool(items) and all(_type_ok(_LISTS[kind], item) for item in items)
-    atomic = _elementpath().datatypes.builtin_atomic_types.get(f"xs:{kind}")
+    if (native := native_verdict(kind, text)) is not UNDECIDED:
+        return bool(native)
+    atomic = elementpath_module().datatypes.builtin_atomic_types.get(f"xs:{kind}")
     if atomic is None:
         return None
     if kind in _LEXICAL_ONLY:
@@ -81,7 +80,9 @@ def _type_ok(kind: str, text: str) -> bool | None:
 
 def _value(kind: str, text: str) -> object | None:
     """The typed value (elementpath's), or None when `text` is not one of the type."""
-    elementpath = _elementpath()
+    if (number := native_number(kind, text)) is not UNDECIDED:
+        return number
+    elementpath = elementpath_module()
     atomic = elementpath.datatypes.builtin_atomic_types.get(f"xs:{kind}")
     try:
         return None if atomic is None else atomic.make(text, xsd_version="1.0")
@@ -91,7 +92,7 @@ def _value(kind: str, text: str) -> object | None:
 
 def _facet_ok(kind: str, facet: str | None, limit: str, text: str) -> bool | None:
     if facet == "pattern":
-        regex = _regex(limit)
+        regex = xsd_regex(limit)
         return None if regex is None else regex.fullmatch(text) is not None
     if facet in ("length", "minLength", "maxLength"):
         if kind in _BINARY or not limit.strip().isdigit():
@@ -107,61 +108,3 @@ def _facet_ok(kind: str, facet: str | None, limit: str, text: str) -> bool | Non
         except (TypeError, ValueError):  # e.g. dates with and without a timezone: partly ordered
             return None
     return None  # totalDigits, fractionDigits: not checked
-
-
-@lru_cache(maxsize=256)
-def _regex(xsd: str) -> re.Pattern[str] | None:
-    """An XML Schema regex (implicitly anchored; ^ and $ are plain characters) for Python's re.
-    Translations are kept across runs: elementpath takes a quarter of a second for a class
-    such as TEI's `[^\\p{C}\\p{Z}]+`, which every rejected attribute value may meet."""
-    regex = _elementpath().regex
-    kept = _translations()
-    try:
-        if xsd not in kept:
-            kept[xsd] = regex.translate_pattern(xsd, xsd_version="1.0", back_references=False,
-                                                lazy_quantifiers=False, anchors=False)
-            _keep_translations(kept)
-        return re.compile(kept[xsd])
-    except (regex.RegexError, re.error):
-        return None
-
-
-def _translations_file() -> Path:
-    return user_cache("regexes") / f"elementpath-{_elementpath().__version__}.json"
-
-
-@cache
-def _translations() -> dict[str, str]:
-    """XSD regex -> Python regex, as stored by earlier runs (a damaged file counts as empty)."""
-    try:
-        stored = json.loads(_translations_file().read_text(encoding="utf-8"))
-        translations = stored["translations"]
-        if stored["check"] != _checksum(translations):
-            return {}
-        return {str(k): str(v) for k, v in translations.items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}
-
-
-def _checksum(translations: dict[str, str]) -> str:
-    return hashlib.sha256(json.dumps(translations, sort_keys=True).encode()).hexdigest()
-
-
-def _keep_translations(translations: dict[str, str]) -> None:
-    path = _translations_file()
-    with contextlib.suppress(OSError):  # without it the next run translates again
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        partial.write_text(json.dumps({"check": _checksum(translations), "translations": translations}),
-                           encoding="utf-8")
-        os.replace(partial, path)
-
-
-@cache
-def _elementpath():
-    """elementpath, imported on first use: its import takes a tenth of a second, and only the
-    re-check of a rejected document needs it."""
-    import elementpath
-    import elementpath.regex
-
-    return elementpath
