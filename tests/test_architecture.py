@@ -18,7 +18,7 @@ ROOT_PACKAGE = "teipress"
 # layer or of a lower one, never of a higher one. Every module of the package must be listed.
 LAYERS: dict[str, list[set[str]]] = {
     "teipress.relaxng": [
-        {"names", "lexical", "regexes"},
+        {"names", "lexical", "known_regexes", "regexes"},
         {"wording", "datatypes"},
         {"source"},
         {"compact"},

@@ -4,17 +4,20 @@ the edge cases of each type, for every type tei_all uses."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import elementpath
+import elementpath.regex
 import pytest
 from lxml import etree
 
 from conftest import ROOT, TEI_DIR, shared
 from teipress.relaxng.lexical import UNDECIDED, native_number, native_verdict
+from teipress.relaxng.names import RNG_NS as RNG
 
 KINDS = ["token", "anyURI", "nonNegativeInteger", "positiveInteger", "integer", "boolean", "Name",
          "double", "string", "decimal", "NCName", "ID", "IDREF", "NMTOKEN", "language", "date",
@@ -109,3 +112,35 @@ def test_a_warm_run_that_explains_values_does_not_import_elementpath(tmp_path: P
     for value in ('quantity="x3"', 'cols="-2"', 'when="1962-11-31"'):
         assert any(value in line and re.match(r"d\.xml:1:\d+: error: ", line) for line in lines), run.stdout
     assert lines[-1] == "False", run.stdout
+
+
+KNOWN_MODULE = ROOT / "src" / "teipress" / "relaxng" / "known_regexes.py"
+
+
+def test_the_known_regex_translations_are_elementpaths() -> None:
+    """known_regexes.py holds elementpath's translation of every `pattern` facet of tei_all and
+    of the project schema. After a schema or elementpath update:
+    TEIPRESS_UPDATE_KNOWN_REGEXES=1 pytest tests/test_datatypes.py, and review the diff."""
+    patterns: set[str] = set()
+    for schema in (shared("reference", "tei_all.rng"), ROOT / "schemas" / "teipress.rng"):
+        patterns |= {p.text or "" for p in etree.parse(str(schema)).iter(f"{{{RNG}}}param")
+                     if p.get("name") == "pattern"}
+    expected = {p: elementpath.regex.translate_pattern(p, xsd_version="1.0", back_references=False,
+                                                       lazy_quantifiers=False, anchors=False)
+                for p in sorted(patterns)}
+    if os.environ.get("TEIPRESS_UPDATE_KNOWN_REGEXES") == "1":
+        KNOWN_MODULE.write_text(known_module(expected), encoding="utf-8")
+    from teipress.relaxng.known_regexes import KNOWN
+
+    assert expected == KNOWN
+
+
+def known_module(translations: dict[str, str]) -> str:
+    entries = "".join(f"    {pattern!r}:\n        {translated!r},\n"
+                      for pattern, translated in translations.items())
+    return ("# ruff: noqa: E501\n"
+            f'"""elementpath {elementpath.__version__}\'s translations of the XML Schema regexes in '
+            "tei_all's and the project\n"
+            "schema's `pattern` facets (see regexes.py), so that a first run need not import elementpath.\n"
+            'Written by tests/test_datatypes.py with TEIPRESS_UPDATE_KNOWN_REGEXES=1; do not edit."""\n\n'
+            f"KNOWN: dict[str, str] = {{\n{entries}}}\n")

@@ -4,8 +4,9 @@ Modules, lowest layer first (each imports only from its own layer or lower ones;
 tests/test_architecture.py checks this):
 
 - `names`: the RELAX NG namespace, name classes and the (namespace, localname) pairs.
-- `lexical`, `regexes`: the XML Schema types TEI uses most, decided without elementpath, and
-  the `pattern` facets' regexes translated by elementpath and kept across runs.
+- `lexical`, `regexes`, `known_regexes`: the XML Schema types TEI uses most, decided without
+  elementpath, and the `pattern` facets' regexes translated by elementpath (tei_all's come
+  with teipress, others are kept across runs).
 - `wording`: how names, lists and XML Schema types are written in messages.
 - `datatypes`: XML Schema datatypes and facets (elementpath where `lexical` cannot decide).
 - `source`, `compact`, `load`: a schema file (XML or compact syntax, local files only) as

@@ -4,7 +4,9 @@ elementpath translates them (\\i, \\c, \\p{..}, class subtraction; implicitly an
 are plain characters). Translating a class such as TEI's `[^\\p{C}\\p{Z}]+` takes a quarter of a
 second and importing elementpath a tenth, in every run that explains a rejected value; so the
 translations are stored (checksummed, a damaged store is ignored) under the version of
-elementpath that made them, and a run that finds them stored never imports elementpath.
+elementpath that made them, and a run that finds them stored never imports elementpath. Those
+of tei_all's and the project schema's patterns come with teipress (`known_regexes`), so that a
+first run needs none of this.
 """
 
 from __future__ import annotations
@@ -19,12 +21,15 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from ..resources import user_cache
+from .known_regexes import KNOWN
 
 
 @lru_cache(maxsize=256)
 def xsd_regex(xsd: str) -> re.Pattern[str] | None:
     """The Python regex for an XML Schema one, or None (not a regex elementpath can translate)."""
     kept = _translations()
+    if xsd not in kept and xsd in KNOWN:
+        kept[xsd] = KNOWN[xsd]
     if xsd not in kept:
         translated = _translate(xsd)
         if translated is None:
