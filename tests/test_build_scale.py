@@ -18,7 +18,7 @@ import pytest
 
 from conftest import ROOT, shared
 from teipress.validate import BATCH
-from teipress.workers import Runner
+from teipress.workers import Runner, default_jobs, worker_count
 
 
 def generated_corpus(tmp_path: Path, documents: int, seed: int = 1) -> Path:
@@ -106,6 +106,15 @@ def test_worker_processes_publish_the_same_bytes(tmp_path: Path) -> None:
     result = teipress_build(source, tmp_path / "parallel", "--jobs", "2")
     assert rendered(result) == 30
     assert snapshot(tmp_path / "parallel") == clean_build(source, tmp_path / "serial")
+
+
+def test_the_default_job_count_starts_workers_only_for_a_large_edition() -> None:
+    # maechtekongresse's 113 documents build faster and in half the memory in one process;
+    # an explicit --jobs is honoured wherever each worker gets a dozen documents
+    assert worker_count(None, 113) == 1
+    assert worker_count(None, 10_000) == default_jobs()
+    assert worker_count(2, 30) == 2
+    assert worker_count(2, 20) == 1
 
 
 def test_dask_cluster_publishes_the_same_bytes(tmp_path: Path) -> None:

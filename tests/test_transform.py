@@ -54,13 +54,15 @@ def loopback():
     "unparsed-text('URL')",
     "string(doc('URL'))",
 ])
-def test_stylesheets_cannot_read_files_or_the_network(transformer, loopback, call: str) -> None:
+@pytest.mark.parametrize("group", ["document", "site"])
+def test_stylesheets_cannot_read_files_or_the_network(transformer, loopback, call: str, group: str) -> None:
     url, hits = loopback
     body = f'<xsl:value-of select="{call.replace("URL", url)}"/>'
-    compiled = transformer.processor.new_xslt30_processor().compile_stylesheet(
+    session = transformer.session(group)
+    compiled = session.processor.new_xslt30_processor().compile_stylesheet(
         stylesheet_text=PROBE.format(body=body))
     with pytest.raises(PySaxonApiError, match=r"prohibited|disallowed") as refused:
-        compiled.transform_to_string(xdm_node=transformer.node("<r/>"))
+        compiled.transform_to_string(xdm_node=transformer.node("<r/>").in_session(session))
     assert "root:" not in str(refused.value) and "FETCHED" not in str(refused.value)
     assert hits == []
 
@@ -82,7 +84,19 @@ def test_entry_stylesheets_capture_result_documents(tmp_path: Path) -> None:
 
 def test_a_doctype_never_reaches_saxon(transformer) -> None:
     with pytest.raises(TransformError, match="DOCTYPE"):
-        transformer.node('<!DOCTYPE r SYSTEM "file:///etc/passwd"><r/>')
+        transformer.run("catalogue", transformer.node('<!DOCTYPE r SYSTEM "file:///etc/passwd"><r/>'))
+
+
+def test_a_process_compiles_only_the_stylesheets_it_runs() -> None:
+    """A worker that renders never compiles the listing pages; the build's parent compiles the
+    document stylesheets only when it renders a document itself."""
+    transformer = load_transformer()
+    assert transformer.compiled == []
+    tree = transformer.node('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>x</p></body></text></TEI>')
+    assert "record" in transformer.run("catalogue", tree)
+    assert transformer.compiled == ["document"]
+    transformer.run("reading-order", transformer.node('<s:site xmlns:s="urn:teipress:site"/>'))
+    assert transformer.compiled == ["document", "site"]
 
 
 def test_the_edition_stylesheets_open_nothing() -> None:

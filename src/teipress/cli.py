@@ -82,7 +82,8 @@ def validate(paths: tuple[Path, ...], schema: Path | None, engine: str, timeout:
 @click.option("--quiet", "-q", is_flag=True,
               help="No progress display (there is none anyway when stderr is not a terminal).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes that render documents [default: the machine's cores].")
+              help="Worker processes that render documents [default: the machine's cores, one "
+                   "per 200 documents; a smaller corpus renders in one process].")
 @click.option("--executor", metavar="dask://HOST:PORT",
               help="Render on a Dask distributed cluster instead of local worker processes.")
 def build(source: Path, out: Path, schema: Path | None, engine: str, timeout: float,

@@ -84,13 +84,12 @@ def _is_source(_change: object, name: str) -> bool:
 def run_build(source: Path, out: Path, project: Project, strict: bool, xinclude: bool,
               quiet: bool = False, jobs: int | None = None, executor: str | None = None) -> int:
     from .build import build
-    from .build.executors import default_jobs
 
     if not source.is_dir():
         raise click.UsageError(f"source folder {display_path(source)} does not exist")
     try:
         result = build(source, out, project=project, strict=strict, xinclude=xinclude,
-                       progress=not quiet and sys.stderr.isatty(), jobs=jobs or default_jobs(),
+                       progress=not quiet and sys.stderr.isatty(), jobs=jobs,  # None: worker_count decides
                        executor=executor)
     except OSError as exc:  # disk full, permissions: nothing was replaced
         where = f" ({exc.filename})" if exc.filename else ""

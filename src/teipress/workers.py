@@ -24,11 +24,25 @@ T = TypeVar("T")
 # Below this many documents per worker, starting workers (each compiles the schema, and for a
 # build the stylesheets, about a second) costs more than it saves.
 MIN_PER_WORKER = 12
+# Without --jobs, workers start only for this many documents each: a worker costs about 0.5 s
+# of CPU, a second of wall time and 200-350 MB to start (Python, Saxon, the schema and the
+# stylesheets compiled again), a document 5-50 ms. maechtekongresse (113 long documents) took
+# 18.6 s wall, 12.8 s CPU and 1,226 MB with 2 workers, 14.9 s, 11.3 s and 503 MB in one process.
+AUTO_PER_WORKER = 200
 BATCHES_PER_WORKER = 4  # small enough batches that the progress bar and the load move evenly
 
 
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def worker_count(jobs: int | None, documents: int) -> int:
+    """How many worker processes a run over `documents` documents starts (1: none, the work
+    runs in this process): `jobs` as asked (None: the machine's cores), fewer where the
+    documents would not repay starting them."""
+    if jobs is None:
+        return min(default_jobs(), documents // AUTO_PER_WORKER)
+    return min(jobs, documents // MIN_PER_WORKER)
 
 
 def batches(items: list[T], workers: int) -> list[list[T]]:
@@ -76,20 +90,20 @@ class Runner:
 
 
 @contextmanager
-def runner(executor: str | None, jobs: int, documents: int,
+def runner(executor: str | None, jobs: int | None, documents: int,
            initializer: Callable[[], object] | None = None) -> Iterator[Runner]:
-    """The executor for a run over `documents` documents; each worker process starts with
-    `initializer` (a build's compiles the stylesheets)."""
+    """The executor for a run over `documents` documents (`jobs` None: as many workers as
+    repay their start, worker_count); each worker process starts with `initializer`."""
     if executor:
         with _dask(executor) as running:
             yield running
         return
-    workers = min(jobs, documents // MIN_PER_WORKER)
+    workers = worker_count(jobs, documents)
     if workers <= 1:
         yield Runner(None, 1)
         return
     # spawn: the parent may have Saxon loaded already, and a forked copy of a running JVM-like
-    # runtime is not safe; each worker starts clean and compiles the stylesheets once.
+    # runtime is not safe; each worker starts clean and compiles what it runs once.
     running = Runner(lambda: ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=initializer),
         workers)

@@ -1,5 +1,5 @@
-"""The build's executors: teipress.workers, with worker processes that compile the
-stylesheets when they start (the render map needs them in every batch)."""
+"""The build's executors: teipress.workers. A worker compiles the document stylesheets when it
+first renders (teipress.transform), so one that only validates never compiles them."""
 
 from __future__ import annotations
 
@@ -8,12 +8,11 @@ from contextlib import contextmanager
 
 from .. import workers
 from ..workers import Runner, batches, default_jobs
-from .render import worker_transformer
 
 __all__ = ["Runner", "batches", "default_jobs", "runner"]
 
 
 @contextmanager
-def runner(executor: str | None, jobs: int, documents: int) -> Iterator[Runner]:
-    with workers.runner(executor, jobs, documents, initializer=worker_transformer) as running:
+def runner(executor: str | None, jobs: int | None, documents: int) -> Iterator[Runner]:
+    with workers.runner(executor, jobs, documents) as running:
         yield running

@@ -4,7 +4,8 @@ Each task takes a batch of documents as text (the TEI already parsed and checked
 lxml parser, serialised again) and returns, per document, its catalogue record or its pages, or
 the finding that says why it failed. Nothing here reads or writes a file or touches shared
 state, and nothing Saxon makes leaves the process, so a task runs the same in this process, in a
-worker process or on a Dask worker elsewhere. Each process compiles the stylesheets once.
+worker process or on a Dask worker elsewhere. Each process compiles the document stylesheets
+once, when it first renders (teipress.transform).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ _local = threading.local()  # a Saxon processor is not shared between threads (D
 
 
 def worker_transformer() -> Transformer:
-    """This thread's stylesheets, compiled on first use (the pool initializer calls it)."""
+    """This thread's stylesheets, each group compiled when first run."""
     if getattr(_local, "transformer", None) is None:
         _local.transformer = load_transformer()
     return _local.transformer
