@@ -40,9 +40,8 @@ def worker_count(jobs: int | None, documents: int) -> int:
     """How many worker processes a run over `documents` documents starts (1: none, the work
     runs in this process): `jobs` as asked (None: the machine's cores), fewer where the
     documents would not repay starting them."""
-    if jobs is None:
-        return min(default_jobs(), documents // AUTO_PER_WORKER)
-    return min(jobs, documents // MIN_PER_WORKER)
+    wanted, each = (default_jobs(), AUTO_PER_WORKER) if jobs is None else (jobs, MIN_PER_WORKER)
+    return max(1, min(wanted, documents // each))
 
 
 def batches(items: list[T], workers: int) -> list[list[T]]:
