@@ -48,9 +48,11 @@ def build_on_a_terminal(source: Path, out: Path, *args: str) -> str:
 def test_progress_bar_on_a_terminal_and_not_with_quiet(tmp_path: Path) -> None:
     source = generated_corpus(tmp_path, 25)
     shown = build_on_a_terminal(source, tmp_path / "out")
-    assert "rendering" in shown and "25/25" in shown and "documents/s" in shown, shown
+    for step in ("checking", "rendering"):
+        assert re.search(rf"{step} .*25/25", shown), shown
+    assert "documents/s" in shown, shown
     quiet = build_on_a_terminal(source, tmp_path / "quiet", "--quiet")
-    assert "rendering" not in quiet and "documents/s" not in quiet, quiet
+    assert "checking" not in quiet and "rendering" not in quiet and "documents/s" not in quiet, quiet
     assert "published 25 document(s)" in quiet
 
 
@@ -72,6 +74,7 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
                             cwd=tmp_path, check=False)
     assert "published 25 document(s)" in result.stderr
     assert "documents/s" not in result.stderr and "rendering" not in result.stderr
+    assert "checking" not in result.stderr
 
 
 def teipress_build(source: Path, out: Path, *args: str) -> subprocess.CompletedProcess:

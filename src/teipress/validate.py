@@ -246,12 +246,19 @@ class CheckedCorpus:
         return [r for r in self.reports.values() if r.path not in usable]
 
 
+def _unwatched(results: Iterable, _count: int) -> Iterable:
+    return results
+
+
 def check_sources(sources: Sources, registers: list[Path], checks: Checks, mapper: Mapper,
-                  memo: Memo | None = None, *, for_build: bool = False) -> CheckedCorpus:
+                  memo: Memo | None = None, *, for_build: bool = False,
+                  watch: Callable[[Iterable, int], Iterable] = _unwatched) -> CheckedCorpus:
     """Validate the files in `mapper`'s workers, one document at a time: grammar and embedded
     rules, then, on the index of the whole corpus, the project's rules. Results are taken from
     `memo` when the file, the checks and teipress are unchanged. `for_build`: keep what the
-    build needs of each document too (its text, skeleton and facts; see `StoredDocument`)."""
+    build needs of each document too (its text, skeleton and facts; see `StoredDocument`).
+    `watch(results, count)` passes the documents' results through as they are checked (the
+    build's progress display)."""
     rules = not checks.grammar_only and checks.project_rules
     keep = "all" if for_build else "index" if rules else ""
     reports = sources.reports
@@ -268,7 +275,7 @@ def check_sources(sources: Sources, registers: list[Path], checks: Checks, mappe
     names = element_names(t.source for t in tasks) if lxml else frozenset()
     checked = _mapped(mapper, memo, check_batch, (checks, names, keep), tasks,
                       [memo_key(version, f"check {keep}", t) for t in tasks], checked_json, checked_value,
-                      most=BATCH if lxml else None)
+                      most=BATCH if lxml else None, watch=watch)
     subjects = [StoredDocument(t, c) for t, c in zip(tasks, checked, strict=True)]
     if not any(d.checked.tei is not None for d in subjects):
         # The workers compile the grammar with the first usable document: with none, an
@@ -322,12 +329,13 @@ _START_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 
 
 def _mapped(mapper: Mapper, memo: Memo | None, function: Callable, first: object, tasks: list,
-            keys: list[str | None], to_json: Callable, from_json: Callable, *, most: int | None) -> list:
+            keys: list[str | None], to_json: Callable, from_json: Callable, *, most: int | None,
+            watch: Callable[[Iterable, int], Iterable] = _unwatched) -> list:
     """`function` over `tasks` in `mapper` in batches of at most `most`, results found in `memo`
-    taken from there."""
+    taken from there; `watch` sees the others as they come."""
     found = [_recalled(memo, key, from_json) for key in keys]
     missing = [i for i, result in enumerate(found) if result is None]
-    done = mapper.map_batches(function, first, [tasks[i] for i in missing], most)
+    done = watch(mapper.map_batches(function, first, [tasks[i] for i in missing], most), len(missing))
     for i, result in zip(missing, done, strict=True):
         found[i] = result
         if memo is not None and keys[i] is not None:

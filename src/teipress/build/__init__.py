@@ -57,7 +57,9 @@ def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: 
     found, cache = find_sources([source], xinclude=xinclude), BuildCache(out)
     with staged_output(out, [source]) as staging, runner(executor, jobs, len(found.files)) as pool:
         # map: parse and check each document; reduce: the corpus-wide rules on its index
-        corpus = check_sources(found, registers_at, checks, pool, cache, for_build=True)
+        corpus = check_sources(found, registers_at, checks, pool, cache, for_build=True,
+                               watch=lambda results, count: with_progress(results, count, label="checking",
+                                                                          enabled=progress))
         reports = list(corpus.reports.values())
         if strict and not all(r.valid for r in reports):
             raise BuildRefused("the sources have errors and --strict was given; nothing was published")
