@@ -6,6 +6,12 @@ The folder defaults to ../shared/corpora/maechtekongresse/editions. Both engines
 parsed documents; the lxml time includes loading, pruning and compiling the schema (with its
 forked time-limit probe), the jing time includes the JVM start. Prints both wall times, the
 speed-up, and whether the two agree on each file's verdict (exit 1 if any file disagrees).
+
+    .venv/bin/python benchmarks/bench_tei_all.py --growth
+
+instead prints how long libxml2 takes to compile tei_all pruned for 50, 100, … of the element
+names of tests/fixtures/many-names (about 400), in this process, without cache or probe: the
+reason `validate` compiles per group of at most lxml_engine.GROUP_NAMES names.
 """
 
 from __future__ import annotations
@@ -15,12 +21,17 @@ import sys
 import time
 from pathlib import Path
 
+from lxml import etree
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from teipress.parse import parse_file  # noqa: E402
 from teipress.relaxng.jing_engine import JingGrammar  # noqa: E402
+from teipress.relaxng.load import load_schema  # noqa: E402
 from teipress.relaxng.lxml_engine import LxmlGrammar  # noqa: E402
+from teipress.relaxng.names import split_tag  # noqa: E402
+from teipress.relaxng.prune import prune_schema, simplify_pruned, without_automata  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 
@@ -30,7 +41,10 @@ def main() -> int:
     parser.add_argument("folder", nargs="?", type=Path,
                         default=SHARED / "corpora" / "maechtekongresse" / "editions")
     parser.add_argument("--schema", type=Path, default=SHARED / "reference" / "tei_all.rng")
+    parser.add_argument("--growth", action="store_true", help="compile time against the number of names")
     args = parser.parse_args()
+    if args.growth:
+        return growth(args.schema)
 
     files = sorted(args.folder.rglob("*.xml"))
     started = time.perf_counter()
@@ -65,6 +79,22 @@ def main() -> int:
             print(f"  DISAGREE {document.display}: lxml {len(lxml_results[document.path])} "
                   f"findings, jing {len(jing_results[document.path])}")
     return 0 if len(agree) == len(documents) else 1
+
+
+def growth(schema_path: Path) -> int:
+    schema = load_schema(schema_path)
+    trees = [etree.parse(str(f)) for f in sorted((ROOT / "tests" / "fixtures" / "many-names").glob("*.xml"))]
+    names = list(dict.fromkeys(split_tag(element.tag) for tree in trees
+                               for element in tree.iter(etree.Element)))  # in order of first use
+    for count in (50, 100, 150, 200, 250, 300, len(names)):
+        started = time.perf_counter()
+        pruned = without_automata(simplify_pruned(prune_schema(schema, set(names[:count]))))
+        pruned_at = time.perf_counter()
+        etree.RelaxNG(pruned)
+        done = time.perf_counter()
+        print(f"{count:4d} names: prune {pruned_at - started:5.2f} s, compile {done - pruned_at:5.2f} s",
+              flush=True)
+    return 0
 
 
 if __name__ == "__main__":

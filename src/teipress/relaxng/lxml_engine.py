@@ -18,7 +18,6 @@ from lxml import etree
 
 from ..findings import Finding, display_path
 from ..parse import ParsedDocument
-from .explain import explain_all
 from .load import load_schema
 from .names import Name
 from .prune import (
@@ -244,6 +243,8 @@ class LxmlGrammar:
             # libxml2 can reject without a word (a pruned start that matches nothing): the
             # verdict must still show, and the re-check below finds what is wrong.
             entries = [("the document does not match the schema", document.root)]
+        from .explain import explain_all  # the re-check's modules: only for rejected documents
+
         findings: dict[tuple, Finding] = {}
         for explanation in explain_all(entries, self.schema):
             if explanation.element is not None:
