@@ -53,16 +53,28 @@
 
   <!-- The first 3,000 words of a text (notes and registers left out), in lower case. Words are
        runs of letters. Saxon's regular expressions cost about half a microsecond per character,
-       so only the space-separated tokens that hold something other than common Latin letters
-       (punctuation, digits, other scripts) go through one; the others are words as they are. -->
+       so common punctuation and digits first become spaces (one translate), and only the tokens
+       that still hold something other than common Latin letters (other scripts, rarer signs)
+       go through one; the others are words as they are. A text with no such token at all is
+       not even looked at token by token. -->
   <xsl:function name="tp:words" as="xs:string*">
     <xsl:param name="text" as="element()?"/>
-    <xsl:variable name="tokens" as="xs:string*" select="tokenize(lower-case(string-join(
+    <xsl:variable name="spaced" as="xs:string" select="translate(lower-case(string-join(
       $text//text()[not(ancestor::tei:note or ancestor::tei:listPerson or ancestor::tei:listPlace
-      or ancestor::tei:listOrg or ancestor::tei:listBibl)], ' ')))"/>
-    <xsl:sequence select="subsequence($tokens ! (if (translate(., $tp:latin-letters, '') eq '') then .
-                                                 else tokenize(replace(., '[^\p{L}]', ' '))), 1, 3000)"/>
+      or ancestor::tei:listOrg or ancestor::tei:listBibl)], ' ')), $tp:common-signs, $tp:as-spaces)"/>
+    <xsl:variable name="tokens" as="xs:string*" select="tokenize($spaced)"/>
+    <xsl:sequence select="subsequence(
+        if (translate($spaced, $tp:latin-letters || ' &#9;&#10;&#13;', '') eq '') then $tokens
+        else $tokens ! (if (translate(., $tp:latin-letters, '') eq '') then .
+                        else tokenize(replace(., '[^\p{L}]', ' '))),
+        1, 3000)"/>
   </xsl:function>
+
+  <!-- Punctuation, digits and spaces that are not XML whitespace: none is a letter. -->
+  <xsl:variable name="tp:common-signs" as="xs:string"
+    select="'.,;:!?¡¿()[]{}&quot;''«»‹›„“”‘’‚-–—/\|_*&amp;§%+=&lt;&gt;#@~0123456789…·°&#xA0;&#x2009;&#x202F;'"/>
+  <xsl:variable name="tp:as-spaces" as="xs:string"
+    select="string-join(string-to-codepoints($tp:common-signs) ! ' ')"/>
 
   <xsl:variable name="tp:latin-letters" as="xs:string"
     select="'abcdefghijklmnopqrstuvwxyzßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœ'"/>

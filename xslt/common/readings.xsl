@@ -32,9 +32,10 @@
        the document's registers (data, not text); elsewhere a list of entries in the text. -->
   <xsl:function name="tp:is-list-like" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="tp:is-tei($element) and local-name($element) = ('listBibl',
-        'listPerson', 'listPlace', 'listOrg', 'listEvent', 'listNym', 'listWit', 'listRelation',
-        'listObject', 'listApp')"/>
+    <xsl:sequence select="exists($element/(self::tei:listBibl | self::tei:listPerson |
+          self::tei:listPlace | self::tei:listOrg | self::tei:listEvent | self::tei:listNym |
+          self::tei:listWit | self::tei:listRelation | self::tei:listObject |
+          self::tei:listApp))"/>
   </xsl:function>
 
   <!-- A register of the document: a list of persons, places, organisations, events, names,
@@ -43,9 +44,17 @@
   <xsl:function name="tp:is-register" as="xs:boolean" cache="yes">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="tp:is-list-like($element)
-        and not(local-name($element) = ('listApp', 'listWit'))
+        and empty($element/(self::tei:listApp | self::tei:listWit))
         and exists($element/ancestor::tei:back)
         and empty($element/ancestor::*[tp:is-register(.)])"/>
+  </xsl:function>
+
+  <!-- The registers inside an element. Only the lists tp:is-register accepts are tested: a
+       name test costs far less than a call for every element of the document. -->
+  <xsl:function name="tp:registers-within" as="element()*">
+    <xsl:param name="root" as="element()"/>
+    <xsl:sequence select="$root//(tei:listBibl | tei:listPerson | tei:listPlace | tei:listOrg
+        | tei:listEvent | tei:listNym | tei:listRelation | tei:listObject)[tp:is-register(.)]"/>
   </xsl:function>
 
   <!-- The child of a choice that the reading shows. Without a preferred child (a choice of two
@@ -105,11 +114,13 @@
        encoder wrote no space between them. seg rend="center" or "right" is a line too. -->
   <xsl:function name="tp:is-line" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="tp:is-tei($element) and (local-name($element) = ('addrLine', 'l',
-        'line', 'castItem', 'castGroup', 'item', 'label', 'dateline', 'salute', 'signed',
-        'speaker', 'stage', 'byline', 'docAuthor', 'docDate', 'docEdition', 'docImprint',
-        'titlePart', 'trailer', 'head', 'p', 'ab')
-        or ($element/self::tei:seg and tokenize(lower-case($element/@rend)) = ('center', 'centre', 'right', 'line', 'block')))"/>
+    <xsl:sequence select="exists($element/(self::tei:addrLine | self::tei:l | self::tei:line |
+          self::tei:castItem | self::tei:castGroup | self::tei:item | self::tei:label |
+          self::tei:dateline | self::tei:salute | self::tei:signed | self::tei:speaker |
+          self::tei:stage | self::tei:byline | self::tei:docAuthor | self::tei:docDate |
+          self::tei:docEdition | self::tei:docImprint | self::tei:titlePart | self::tei:trailer |
+          self::tei:head | self::tei:p | self::tei:ab))
+        or ($element/self::tei:seg and tokenize(lower-case($element/@rend)) = ('center', 'centre', 'right', 'line', 'block'))"/>
   </xsl:function>
 
   <!-- Word tokens of a tokenised text (w, pc …): the whitespace between two of them is layout;
@@ -137,7 +148,7 @@
         $token/@join = ('left', 'both') or $before/@join = ('right', 'both')
         or ($token/self::tei:pc[not(@join)] and matches(string($token), '^[.,;:!?)\]}»”’%…]'))
         or ($before/self::tei:pc[not(@join)] and matches(string($before), '[(\[{«„“‘]$'))"/>
-    <xsl:sequence select="if (empty($before) or not(tp:is-tei($token) and tp:is-token($token))) then ()
+    <xsl:sequence select="if (not(tp:is-token($token)) or empty($before)) then ()
                           else if ($joined) then '' else ' '"/>
   </xsl:function>
 
@@ -156,12 +167,16 @@
        or a cast list. -->
   <xsl:function name="tp:is-field" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="tp:is-tei($element)
-        and local-name($element) = ('forename', 'surname', 'roleName', 'addName', 'genName',
-          'nameLink', 'persName', 'orgName', 'placeName', 'name', 'author', 'editor', 'title',
-          'date', 'publisher', 'pubPlace', 'biblScope', 'citedRange', 'idno', 'respStmt', 'resp',
-          'settlement', 'country', 'region', 'institution', 'repository', 'collection', 'msName',
-          'edition', 'extent', 'series', 'role', 'roleDesc', 'actor')"/>
+    <xsl:sequence select="exists($element/(self::tei:forename | self::tei:surname |
+          self::tei:roleName | self::tei:addName | self::tei:genName | self::tei:nameLink |
+          self::tei:persName | self::tei:orgName | self::tei:placeName | self::tei:name |
+          self::tei:author | self::tei:editor | self::tei:title | self::tei:date |
+          self::tei:publisher | self::tei:pubPlace | self::tei:biblScope |
+          self::tei:citedRange | self::tei:idno | self::tei:respStmt | self::tei:resp |
+          self::tei:settlement | self::tei:country | self::tei:region |
+          self::tei:institution | self::tei:repository | self::tei:collection |
+          self::tei:msName | self::tei:edition | self::tei:extent | self::tei:series |
+          self::tei:role | self::tei:roleDesc | self::tei:actor))"/>
   </xsl:function>
 
   <!-- A figure inside running text (a vignette in a paragraph): part of the paragraph, which
@@ -179,7 +194,7 @@
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="name" select="local-name($element)"/>
     <xsl:sequence select="tp:is-tei($element) and (
-        $name = ('del', 'index', 'witDetail', 'facsimile')
+        exists($element/(self::tei:del | self::tei:index | self::tei:witDetail | self::tei:facsimile))
         or ($name = ('rdg', 'rdgGrp')
             and not(exists(($element/ancestor::tei:app[1] ! tp:lemma(.))
                            intersect $element/descendant-or-self::*)))

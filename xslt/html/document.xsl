@@ -92,7 +92,7 @@
             </section>
           </xsl:if>
           <xsl:call-template name="tp:document-registers">
-            <xsl:with-param name="lists" select=".//*[tp:is-register(.)]"/>
+            <xsl:with-param name="lists" select="tp:registers-within(.)"/>
           </xsl:call-template>
           <xsl:call-template name="tp:endnotes">
             <xsl:with-param name="notes" select=".//tei:note[tp:is-endnote(.)]"/>

@@ -73,7 +73,7 @@
       if ($root instance of document-node()) then
         $renditions[starts-with(., '#')] ! key('tp:rendition', substring(., 2), $root) ! tp:css-classes(string(.))
       else (),
-      tp:css-classes($e/@style)"/>
+      $e/@style ! tp:css-classes(string(.))"/>
   </xsl:function>
 
   <!-- The element's @xml:id as HTML id, unless it could clash with the ids we generate
@@ -91,7 +91,8 @@
     <xsl:if test="exists(tp:html-id($e))">
       <xsl:attribute name="id" select="tp:html-id($e)"/>
     </xsl:if>
-    <xsl:variable name="all" as="xs:string*" select="distinct-values(($classes, tp:rend-classes($e)))"/>
+    <xsl:variable name="all" as="xs:string*"
+      select="distinct-values(($classes, $e[@rend or @rendition or @style] ! tp:rend-classes(.)))"/>
     <xsl:if test="exists($all)">
       <xsl:attribute name="class" select="string-join($all, ' ')"/>
     </xsl:if>

@@ -23,8 +23,10 @@
     <xsl:variable name="parent" as="element()?" select="$head/parent::*"/>
     <xsl:sequence select="exists($parent) and (
       empty($parent/self::tei:*)
-      or local-name($parent) = ('div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7',
-                                'front', 'body', 'back', 'text', 'group', 'floatingText'))"/>
+      or exists($parent/(self::tei:div | self::tei:div1 | self::tei:div2 | self::tei:div3 |
+                         self::tei:div4 | self::tei:div5 | self::tei:div6 | self::tei:div7 |
+                         self::tei:front | self::tei:body | self::tei:back | self::tei:text |
+                         self::tei:group | self::tei:floatingText)))"/>
   </xsl:function>
 
   <xsl:function name="tp:heading-level" as="xs:integer">

@@ -95,26 +95,33 @@
   <!-- Containers of blocks: divisions and their kin. -->
   <xsl:function name="tp:is-section" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="tp:is-tei($element) and local-name($element) = ('TEI', 'teiCorpus',
-        'text', 'front', 'back', 'body', 'group', 'div', 'div1', 'div2', 'div3', 'div4', 'div5',
-        'div6', 'div7', 'floatingText', 'argument', 'epigraph', 'postscript', 'sp', 'spGrp',
-        'castList', 'titlePage', 'abstract', 'sourceDoc', 'surfaceGrp', 'surface', 'zone')"/>
+    <xsl:sequence select="exists($element/(self::tei:TEI | self::tei:teiCorpus |
+          self::tei:text | self::tei:front | self::tei:back | self::tei:body |
+          self::tei:group | self::tei:div | self::tei:div1 | self::tei:div2 | self::tei:div3 |
+          self::tei:div4 | self::tei:div5 | self::tei:div6 | self::tei:div7 |
+          self::tei:floatingText | self::tei:argument | self::tei:epigraph |
+          self::tei:postscript | self::tei:sp | self::tei:spGrp | self::tei:castList |
+          self::tei:titlePage | self::tei:abstract | self::tei:sourceDoc |
+          self::tei:surfaceGrp | self::tei:surface | self::tei:zone))"/>
   </xsl:function>
 
   <!-- Elements whose children may stand as blocks even when they are quotations or bibls. -->
   <xsl:function name="tp:is-container" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="tp:is-section($element)
-        or (tp:is-tei($element) and local-name($element) = ('quote', 'cit', 'figure', 'note'))"/>
+        or (exists($element/(self::tei:quote | self::tei:cit | self::tei:figure |
+              self::tei:note)))"/>
   </xsl:function>
 
   <!-- Elements that are one line or a few lines of their own. Inside a closer, opener or lg
        they are lines of that block; elsewhere each is a block. -->
   <xsl:function name="tp:is-line-name" as="xs:boolean" cache="yes">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="tp:is-tei($element) and local-name($element) = ('dateline', 'signed',
-        'salute', 'byline', 'docDate', 'docAuthor', 'docEdition', 'titlePart', 'addrLine', 'l',
-        'trailer', 'speaker', 'imprimatur', 'castItem', 'line')
+    <xsl:sequence select="exists($element/(self::tei:dateline | self::tei:signed |
+          self::tei:salute | self::tei:byline | self::tei:docDate | self::tei:docAuthor |
+          self::tei:docEdition | self::tei:titlePart | self::tei:addrLine | self::tei:l |
+          self::tei:trailer | self::tei:speaker | self::tei:imprimatur | self::tei:castItem |
+          self::tei:line))
         or ($element/self::tei:seg and tp:rend-align($element) = ('center', 'right'))"/>
   </xsl:function>
 
@@ -122,8 +129,9 @@
        stage directions and paragraphs). -->
   <xsl:function name="tp:is-tight-name" as="xs:boolean" cache="yes">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="tp:is-tei($element) and local-name($element) = ('closer', 'opener',
-        'address', 'docImprint', 'docTitle', 'lg', 'sp', 'castList', 'zone')"/>
+    <xsl:sequence select="exists($element/(self::tei:closer | self::tei:opener |
+          self::tei:address | self::tei:docImprint | self::tei:docTitle | self::tei:lg |
+          self::tei:sp | self::tei:castList | self::tei:zone))"/>
   </xsl:function>
 
   <!-- A stanza is tight; an lg of stanzas is not. -->
@@ -136,7 +144,8 @@
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="tp:is-section($element) or tp:is-line-name($element)
         or tp:is-tight-name($element) or tp:is-list-like($element)
-        or (tp:is-tei($element) and local-name($element) = ('p', 'ab', 'head', 'list', 'table'))
+        or (exists($element/(self::tei:p | self::tei:ab | self::tei:head | self::tei:list |
+              self::tei:table)))
         or ($element/self::tei:figure and not(tp:is-inline-figure($element)))"/>
   </xsl:function>
 
@@ -155,17 +164,21 @@
        then make a paragraph of their own instead of running into their neighbours. -->
   <xsl:function name="tp:is-positional" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="tp:is-tei($element) and local-name($element) = ('quote', 'q', 'said',
-        'cit', 'stage', 'bibl', 'biblStruct', 'label', 'note', 'figDesc', 'listApp', 'app',
-        'fw', 'gap', 'milestone', 'ptr', 'ref', 'seg', 'hi', 'foreign', 'add', 'metamark')"/>
+    <xsl:sequence select="exists($element/(self::tei:quote | self::tei:q | self::tei:said |
+          self::tei:cit | self::tei:stage | self::tei:bibl | self::tei:biblStruct |
+          self::tei:label | self::tei:note | self::tei:figDesc | self::tei:listApp |
+          self::tei:app | self::tei:fw | self::tei:gap | self::tei:milestone | self::tei:ptr |
+          self::tei:ref | self::tei:seg | self::tei:hi | self::tei:foreign | self::tei:add |
+          self::tei:metamark))"/>
   </xsl:function>
 
   <!-- Elements whose head is a caption rather than a heading. -->
   <xsl:function name="tp:is-captioned" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="tp:is-list-like($element) or tp:is-tight-name($element)
-        or (tp:is-tei($element) and local-name($element) = ('list', 'table', 'lg', 'figure',
-            'castList', 'spGrp', 'quote', 'note', 'item', 'cell', 'p', 'ab'))"/>
+        or (exists($element/(self::tei:list | self::tei:table | self::tei:lg |
+              self::tei:figure | self::tei:castList | self::tei:spGrp | self::tei:quote |
+              self::tei:note | self::tei:item | self::tei:cell | self::tei:p | self::tei:ab)))"/>
   </xsl:function>
 
   <!-- Alignment asked for by @rend ("center", "right", "align(center)", "flushright"). -->

@@ -182,7 +182,7 @@
        life dates, notes". -->
   <xsl:function name="tp:register-blocks" as="xs:string*">
     <xsl:param name="root" as="element()"/>
-    <xsl:for-each select="$root//*[tp:is-register(.)][ancestor::*[self::tei:TEI or self::tei:teiCorpus][1] is $root]">
+    <xsl:for-each select="tp:registers-within($root)[ancestor::*[self::tei:TEI or self::tei:teiCorpus][1] is $root]">
       <xsl:variable name="entries" as="xs:string*" select="tp:register-entries(.)
           ! string-join((tp:entry-label(.), tp:entry-details(.)), ', ')[normalize-space()]
           ! tp:label('  -', tp:wrap(., $tp:width, 4), 0, 4)"/>

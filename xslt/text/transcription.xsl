@@ -113,7 +113,7 @@
   <xsl:function name="tp:is-flow-boundary" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="tp:is-block-name($element) or tp:is-container($element)
-        or (tp:is-tei($element) and local-name($element) = ('item', 'cell'))"/>
+        or (exists($element/(self::tei:item | self::tei:cell)))"/>
   </xsl:function>
 
 </xsl:stylesheet>
