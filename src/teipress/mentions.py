@@ -61,8 +61,10 @@ def entity_refs(element: etree._Element) -> list[str]:
     return value.split()
 
 
-def named_in(root: etree._Element, known: set[str]) -> DocumentMentions:
-    """The mentions of entries in `known` in one document: its text, then its header."""
+def named_in(root: etree._Element, known: set[str] | None = None) -> DocumentMentions:
+    """The mentions of entries in `known` in one document: its text, then its header; with
+    `known` None, of every id its pointers name (what `known_only` narrows later: the build
+    reads them in the worker that catalogues the document, before the registers are merged)."""
     defs = prefix_defs(root)
     found = DocumentMentions()
     header = root.find(f"{T}teiHeader")
@@ -96,11 +98,29 @@ def _text_names(root: etree._Element, header: etree._Element | None) -> Iterator
             yield element
 
 
-def _targets(tokens: list[str], defs: tuple[PrefixDef, ...], known: set[str]) -> list[str]:
+def known_only(mentions: DocumentMentions, known: set[str]) -> DocumentMentions:
+    """`mentions` as `named_in(root, known)` finds them (anchors count every name either way)."""
+    return DocumentMentions([m for m in mentions.text if m.ident in known],
+                            [(ident, role) for ident, role in mentions.roles if ident in known])
+
+
+def mentions_json(mentions: DocumentMentions) -> dict:
+    return {"text": [[m.ident, m.anchor, m.before, m.name, m.after] for m in mentions.text],
+            "roles": [list(pair) for pair in mentions.roles]}
+
+
+def mentions_value(value: dict) -> DocumentMentions:
+    """A cached `mentions_json` read back (ValueError/TypeError for another shape)."""
+    text = [Mention(*(str(part) for part in m)) for m in value["text"]]
+    roles = [(str(ident), str(role)) for ident, role in value["roles"]]
+    return DocumentMentions(text, roles)
+
+
+def _targets(tokens: list[str], defs: tuple[PrefixDef, ...], known: set[str] | None) -> list[str]:
     idents = []
     for token in tokens:
         ident = target_id(expand(token, defs))
-        if ident in known and ident not in idents:
+        if ident and (known is None or ident in known) and ident not in idents:
             idents.append(ident)
     return idents
 

@@ -20,11 +20,13 @@ from pathlib import Path
 
 from lxml import etree
 
+from .. import XML_ID
 from ..checking import StoredDocument
 from ..citation import EditionFacts, cite_documents, edition_element
 from ..errors import BuildRefused
 from ..findings import FileReport, Finding
 from ..layout import arrange, with_pages
+from ..mentions import known_only
 from ..parse import ParsedDocument
 from ..pictures.network import register_names
 from ..project import Project
@@ -80,7 +82,8 @@ def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: 
         text.mkdir()
 
         # map: each document's catalogue record
-        catalogued = dict(zip((d.path for d in documents), catalogue_all(pool, cache, sources), strict=True))
+        catalogue = dict(zip((d.path for d in documents), catalogue_all(pool, cache, sources), strict=True))
+        catalogued = {path: record for path, (record, _) in catalogue.items()}
         failures = [c.failure for c in catalogued.values() if c.failure is not None]
         records = {p: etree.fromstring(c.record.encode()) for p, c in catalogued.items() if c.record}
         listed = [(d, s) for d, s in zip(documents, sources, strict=True) if d.path in records]
@@ -91,8 +94,10 @@ def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: 
         cite_documents({d: records[d.path] for d, _ in listed}, entries, cited, html, slugs)
         add_search_data({d: records[d.path] for d, _ in listed}, corpus.index,
                         register_names(entries, REGISTER_PAGES))
+        known = {entry.get(XML_ID) for entry in entries}
+        mentions = {d.path: known_only(catalogue[d.path][1], known) for d, _ in listed}
         manifest = Manifest(project.settings, entries, corpus.index, slugs,  # roots: parsed when read
-                            edition_element(cited, html), _Roots({d.path: d for d, _ in listed}))
+                            edition_element(cited, html), _Roots({d.path: d for d, _ in listed}), mentions)
         registers_xml = etree.tostring(registers_element(entries), encoding="unicode")
         site = with_pages(manifest.site(records), extra_pages, slugs, volume_pages)
         site_xml = etree.tostring(site, encoding="unicode")
@@ -165,11 +170,6 @@ class _Roots(Mapping[Path, etree._Element]):
 
     def __len__(self) -> int:
         return len(self._documents)
-
-    def whole(self, path: Path) -> etree._Element:
-        """The whole tree, text and all (the register pages' "Mentioned in" reads the text)."""
-        document = self._documents[path]
-        return document.full().root if isinstance(document, StoredDocument) else document.root
 
 
 @dataclass

@@ -19,7 +19,7 @@ from pathlib import Path
 from .. import __version__
 from ..resources import data_dir
 
-FORMAT = 3  # bump when what an entry holds changes
+FORMAT = 4  # bump when what an entry holds changes
 
 
 def digest(*parts: str) -> str:

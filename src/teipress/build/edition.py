@@ -6,18 +6,17 @@ record; the pages that list documents (index, registers, validation report) come
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from copy import deepcopy
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 from lxml import etree
 from saxonche import PyXdmNode
 
-from .. import XML_ID
 from ..config import Settings
 from ..findings import FileReport, Finding, display_path, reports_to_json
-from ..mentions import DocumentMentions, named_in
+from ..mentions import DocumentMentions
 from ..pictures import Published, corpus_pictures, correspondents, index_timeline
 from ..references import CorpusIndex
 from ..report import as_xml
@@ -37,7 +36,8 @@ class Manifest:
     index: CorpusIndex
     slugs: dict[Path, str]
     citation: etree._Element  # the edition's own s:citation
-    roots: dict[Path, etree._Element]  # the documents' TEI, for the pictures
+    roots: Mapping[Path, etree._Element]  # the documents' headers, for the pictures and About
+    mentions: dict[Path, DocumentMentions]  # where each document names the register entries
 
     def site(self, records: dict[Path, etree._Element]) -> etree._Element:
         """The manifest listing the documents in `records` ({path: s:record}, corpus order)."""
@@ -53,14 +53,6 @@ class Manifest:
         element.insert(0, deepcopy(self.citation))  # for the index and the About page
         element.insert(1, index_timeline(documents, self.settings.language))
         return element
-
-    @cached_property
-    def mentions(self) -> dict[Path, DocumentMentions]:
-        """Where each document names the register entries (its text and its header)."""
-        known = {entry.get(XML_ID) for entry in self.entries}
-        # `roots` may give only headers (the build's flat memory): then its whole trees, one at a time
-        whole = getattr(self.roots, "whole", self.roots.__getitem__)
-        return {path: named_in(whole(path), known) for path in self.roots}
 
     def mentions_xml(self, records: dict[Path, etree._Element]) -> etree._Element:
         return mentions_element(self.mentions, {path: self.slugs[path] for path in records})
@@ -87,20 +79,24 @@ def listing_pages(transformer: Transformer, manifest: Manifest, records: dict[Pa
         if kind == "bibl" and kind not in kinds:  # a bibliography page only for listBibl registers
             continue
         pages[page] = transformer.run("html-register", registers, site=site, kind=kind, mentions=mentions)
-    about = about_source([manifest.roots[path] for path in records])
+    about = about_source(manifest.roots[path] for path in records)
     if about is not None:
         pages["about.html"] = transformer.run("html-about", transformer.node(about), site=site,
                                               registers=registers)
     return pages
 
 
-def about_source(roots: list[etree._Element]) -> etree._Element | None:
+def about_source(roots: Iterable[etree._Element]) -> etree._Element | None:
     """The header the About page describes: the first document's that says how the edition was
-    encoded (projectDesc or editorialDecl), else the first document's."""
+    encoded (projectDesc or editorialDecl), else the first document's. `roots` is read only up
+    to that document (each root may be parsed when it is read)."""
     encoding = f"{_TEI}teiHeader/{_TEI}encodingDesc/{_TEI}"
-    describing = [r for r in roots if r.find(encoding + "projectDesc") is not None
-                  or r.find(encoding + "editorialDecl") is not None]
-    return (describing or roots or [None])[0]
+    first = None
+    for root in roots:
+        if any(root.find(encoding + name) is not None for name in ("projectDesc", "editorialDecl")):
+            return root
+        first = root if first is None else first
+    return first
 
 
 def with_failures(reports: list[FileReport], failures: list[Finding]) -> list[FileReport]:

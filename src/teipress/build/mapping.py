@@ -5,32 +5,55 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from ..checking import parse_text
+from ..mentions import DocumentMentions, mentions_json, mentions_value, named_in
 from .cache import BuildCache, code_version, digest
 from .context import Context, Targets
 from .executors import Runner, batches
-from .render import Catalogued, Pages, Source, catalogue_batch, render_batch
+from .render import Catalogued, Pages, Source, catalogue, render_batch, worker_transformer
+
+Catalogue = tuple[Catalogued, DocumentMentions]  # a document's record and where it names entries
 
 
-def catalogue_all(runner: Runner, cache: BuildCache, sources: list[Source]) -> list[Catalogued]:
-    """Every document's catalogue record (or failure), in the order of `sources`."""
+def catalogue_all(runner: Runner, cache: BuildCache, sources: list[Source]) -> list[Catalogue]:
+    """Every document's catalogue record (or failure) and its mentions of register entries, in
+    the order of `sources`: the worker that reads a document for its record reads its names too,
+    so the parent never parses the documents' text again for the registers."""
     keys = [digest(code_version(), "catalogue", s.tei) for s in sources]
-    found: list[Catalogued | None] = [_record(cache.get(key)) for key in keys]
+    found: list[Catalogue | None] = [_record(cache.get(key)) for key in keys]
     missing = [i for i, result in enumerate(found) if result is None]
     tasks = [([sources[i] for i in batch],) for batch in batches(missing, runner.workers)]
     done = (result for batch in runner.map(catalogue_batch, tasks) for result in batch)
     for i, result in zip(missing, done, strict=True):
         found[i] = result
-        if result.failure is None:
-            cache.put(keys[i], {"record": result.record, "ids": list(result.targets.ids),
-                                "stems": list(result.targets.stems)})
+        record, mentions = result
+        if record.failure is None:
+            cache.put(keys[i], {"record": record.record, "ids": list(record.targets.ids),
+                                "stems": list(record.targets.stems), "mentions": mentions_json(mentions)})
     return [result for result in found if result is not None]
 
 
-def _record(value: dict | None) -> Catalogued | None:
+def catalogue_batch(sources: list[Source]) -> list[Catalogue]:
+    """Map step: each document's record (render.catalogue) and every id its names point at
+    (filtered to the register entries in the parent, mentions.known_only)."""
+    transformer = worker_transformer()
+    results = []
+    for source in sources:
+        record = catalogue(transformer, source)
+        mentions = named_in(parse_text(source.tei)) if record.failure is None else DocumentMentions()
+        results.append((record, mentions))
+    return results
+
+
+def _record(value: dict | None) -> Catalogue | None:
     if not (value and isinstance(value.get("record"), str) and _strings(value.get("ids"))
-            and _strings(value.get("stems"))):
+            and _strings(value.get("stems")) and isinstance(value.get("mentions"), dict)):
         return None
-    return Catalogued(value["record"], targets=Targets(tuple(value["ids"]), tuple(value["stems"])))
+    try:
+        mentions = mentions_value(value["mentions"])
+    except (KeyError, TypeError, ValueError):
+        return None  # an entry of another shape: recompute
+    return Catalogued(value["record"], targets=Targets(tuple(value["ids"]), tuple(value["stems"]))), mentions
 
 
 def _strings(value: object) -> bool:
