@@ -18,8 +18,10 @@
     <xsl:param name="chars" as="xs:string"/>
     <xsl:variable name="codepoints" as="xs:integer*" select="string-to-codepoints($text)"/>
     <xsl:variable name="trimmed" as="xs:integer*" select="string-to-codepoints($chars)"/>
-    <xsl:sequence select="substring($text, 1,
-        (for $i in reverse(1 to count($codepoints)) return $i[not($codepoints[$i] = $trimmed)], 0)[1])"/>
+    <!-- Most text does not end in one of them: then it is returned without being taken apart. -->
+    <xsl:sequence select="if (not(contains($chars, substring($text, string-length($text))))) then $text
+        else substring($text, 1,
+          (for $i in reverse(1 to count($codepoints)) return $i[not($codepoints[$i] = $trimmed)], 0)[1])"/>
   </xsl:function>
 
   <!-- The whitespace runs of $text as single spaces, as replace($text, '\s+', ' ') makes them. -->

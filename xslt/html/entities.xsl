@@ -33,7 +33,7 @@
   <!-- The id part of a pointer: "#pers-x", "persons.xml#pers-x" and "pers-x" all give "pers-x". -->
   <xsl:function name="tp:pointer-id" as="xs:string">
     <xsl:param name="pointer" as="xs:string"/>
-    <xsl:sequence select="replace($pointer, '^[^#]*#', '')"/>
+    <xsl:sequence select="if (contains($pointer, '#')) then substring-after($pointer, '#') else $pointer"/>
   </xsl:function>
 
   <!-- 'person' | 'place' | 'org' | 'bibl' for a register entry (site.py's REGISTER_KINDS). -->
