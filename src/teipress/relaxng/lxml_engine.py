@@ -34,7 +34,10 @@ from .source import SchemaError, place_in_schema
 
 MAX_THREADS = 2  # validation threads (libxml2 releases the GIL); more did not pay off when measured
 GROUP_NAMES = 160  # element names one compiled schema is pruned for, at most (see LxmlGrammar)
-SPARE_COMPILE_SECONDS = 0.1  # a compile that took longer is not repeated for a second thread
+# libxml2 validates about 30 MB of TEI a second against tei_all pruned for maechtekongresse
+# (measured on the 2-core "vm"): a second thread, which needs a compile of its own, pays off
+# only for batches that take longer to validate than twice that compile.
+VALIDATED_BYTES_PER_SECOND = 30e6
 DEFAULT_TIMEOUT = 60.0
 
 
@@ -199,14 +202,15 @@ class LxmlGrammar:
         """Validation runs in threads (libxml2 releases the GIL; each thread has its own compiled
         copy, as a RelaxNG object's error log is not thread-safe) while this thread words the
         messages of the documents already rejected. A second thread needs a second compile,
-        made (once) only when compiling is cheap next to validating."""
+        made (once per process) only when it costs less than the thread saves."""
         grammars = self._grammars_for(documents)
         results: dict[Path, list[Finding]] = {}
         for grammar in dict.fromkeys(grammars):
             group = [d for d, g in zip(documents, grammars, strict=True) if g is grammar]
             threads = min(len(group), os.cpu_count() or 1, MAX_THREADS)
-            if grammar.seconds > SPARE_COMPILE_SECONDS and not grammar.spares:
-                threads = 1
+            validating = sum(len(d.source) for d in group) / VALIDATED_BYTES_PER_SECOND
+            if not grammar.spares and grammar.seconds > validating / 2:
+                threads = 1  # a second thread would save less than its compile costs
             results |= self._check_group(grammar, group, threads)
         return {d.path: results[d.path] for d in documents}
 
