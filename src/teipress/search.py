@@ -39,28 +39,25 @@ def add_search_data(records: dict, index: CorpusIndex, names: dict[str, tuple[st
     for ident, counts in index.mentions.items():
         for path in counts:
             mentioned[path].add(ident)
+    kinds = {page: FILTER_KINDS.get(kind) for kind, page in REGISTER_PAGES.items()}
     for document, record in records.items():
         search = etree.SubElement(record, f"{_S}search")
+        shown: set[tuple[str, str]] = set()  # each filter once
         date = record.get("date") or ""
         if re.match(r"^\d{4}", date):
             search.set("date", date)
-            _filter(search, "year", date[:4])
-        _filter(search, "type", document_type(document.root))
+            _filter(search, "year", date[:4], shown)
+        _filter(search, "type", document_type(document.root), shown)
         for ident in sorted(mentioned.get(document.path, ()), key=lambda i: (names.get(i, ("",))[0], i)):
-            if ident in names:
-                kind = FILTER_KINDS.get(_kind_of(names[ident][1]))
-                if kind:
-                    _filter(search, kind, names[ident][0])
+            if ident in names and (kind := kinds.get(names[ident][1])):
+                _filter(search, kind, names[ident][0], shown)
 
 
-def _filter(parent: etree._Element, name: str, value: str) -> None:
+def _filter(parent: etree._Element, name: str, value: str, shown: set[tuple[str, str]]) -> None:
     value = " ".join(value.split())
-    if value and not any(f.get("name") == name and f.get("value") == value for f in parent):
+    if value and (name, value) not in shown:
+        shown.add((name, value))
         etree.SubElement(parent, f"{_S}filter", name=name, value=value)
-
-
-def _kind_of(register_page: str) -> str:
-    return {page: kind for kind, page in REGISTER_PAGES.items()}.get(register_page, "")
 
 
 def document_type(root: etree._Element) -> str:

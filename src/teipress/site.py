@@ -64,8 +64,9 @@ def site_element(settings: Settings, records: list[tuple[str, etree._Element]],
     for slug, record in records:
         site.append(_document_element(slug, record))
     counts = index.mentions if mentions is None else text_counts(mentions)
+    rank = {path: n for n, path in enumerate(slugs_by_path)}  # corpus order, so pages are stable
     for entry in entries:
-        site.append(_entity_element(entry, counts, slugs_by_path, correspondents))
+        site.append(_entity_element(entry, counts, slugs_by_path, rank, correspondents))
     return site
 
 
@@ -92,17 +93,17 @@ def _document_element(slug: str, record: etree._Element) -> etree._Element:
     return element
 
 
-def _entity_element(entry: etree._Element, counts: dict[str, Counter[Path]],
-                    slugs_by_path: dict[Path, str], correspondents: frozenset[str]) -> etree._Element:
+def _entity_element(entry: etree._Element, counts: dict[str, Counter[Path]], slugs_by_path: dict[Path, str],
+                    rank: dict[Path, int], correspondents: frozenset[str]) -> etree._Element:
     ident = entry.get(XML_ID)
     kind = REGISTER_KINDS[etree.QName(entry).localname]
     element = etree.Element(f"{_S}entity", id=ident, kind=kind, page=REGISTER_PAGES[kind])
     if ident in correspondents:
         element.set("network", network_page(ident))
     mentions = counts.get(ident, {})
-    for path, slug in slugs_by_path.items():  # corpus order, so pages are stable
-        if mentions.get(path):
-            etree.SubElement(element, f"{_S}mention", document=slug, count=str(mentions[path]))
+    # the documents that name it, not every document for every entry (10,000 × 2,700 at scale)
+    for path in sorted((p for p in mentions if mentions[p] and p in rank), key=rank.__getitem__):
+        etree.SubElement(element, f"{_S}mention", document=slugs_by_path[path], count=str(mentions[path]))
     return element
 
 
