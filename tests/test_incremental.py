@@ -9,6 +9,9 @@ import re
 import shutil
 from pathlib import Path
 
+from teipress.build import BuildResult, build
+from teipress.project import Project
+from teipress.validate import Checks
 from test_build_scale import clean_build, edit, generated_corpus, rendered, snapshot, teipress_build
 
 
@@ -61,4 +64,36 @@ def test_one_change_renders_only_the_pages_that_show_it(tmp_path: Path) -> None:
     shutil.copy(source / "doc-000070.xml", source / "doc-000170.xml")
     assert rendered(teipress_build(source, out)) <= 3
 
+    assert snapshot(out) == clean_build(source, tmp_path / "clean")
+
+
+def build_here(source: Path, out: Path) -> BuildResult:
+    """A one-process build in this process, for what `BuildResult` counts of the reduce step."""
+    project = Project.find([source], None, (), Checks())
+    return build(source, out, project=project, strict=False, xinclude=False, jobs=1)
+
+
+def test_the_edition_pages_are_made_again_only_when_what_they_show_changed(tmp_path: Path) -> None:
+    """The reduce step's pages (index, registers, pictures, About, validation report) come from
+    the build cache while their inputs are unchanged; a change they show makes them again."""
+    source = generated_corpus(tmp_path, 30)
+    out = tmp_path / "out"
+    first = build_here(source, out)
+    assert {"index.html", "persons.html", "validation.html", "about.html"} <= set(first.reduced)
+    assert all((out / "html" / name).is_file() for name in first.reduced)
+
+    again = build_here(source, out)
+    assert (again.rendered, again.reduced) == (0, [])
+
+    # Words without names in a document's text: its page alone, no edition page.
+    edit(source / "doc-000007.xml", "<body>\n<p>", "<body>\n<p>A paragraph added without names.</p>\n<p>")
+    changed = build_here(source, out)
+    assert (changed.rendered, changed.reduced) == (1, [])
+    assert snapshot(out) == clean_build(source, tmp_path / "clean")
+
+    # A new title is shown by the index, the registers and the pictures, so they are made again.
+    edit(source / "doc-000007.xml", "<title>", "<title>Retitled: ")
+    retitled = build_here(source, out)
+    assert {"index.html", "persons.html"} <= set(retitled.reduced)
+    assert "Retitled: " in (out / "html" / "index.html").read_text(encoding="utf-8")
     assert snapshot(out) == clean_build(source, tmp_path / "clean")

@@ -13,6 +13,9 @@ only when the whole build succeeded.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
 import shutil
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -34,14 +37,15 @@ from ..publish import staged_output
 from ..resources import stylesheet
 from ..search import add_search_data, index_site
 from ..site import REGISTER_PAGES, register_entries, registers_element, slugs_for
-from ..validate import check_sources, find_sources
+from ..validate import Sources, check_sources, find_sources
 from ..volumes import split_volumes
 from .cache import BuildCache
 from .context import page_contexts
 from .edition import Manifest, listing_pages, validation_pages, with_failures
-from .executors import runner
+from .executors import Runner, runner
 from .mapping import Rendering, catalogue_all
 from .progress import with_progress
+from .reduce import ReducePages, Xml, write
 from .render import Pages, Source, worker_transformer
 
 
@@ -51,94 +55,114 @@ class BuildResult:
     published: list[str] = field(default_factory=list)
     failed: list[FileReport] = field(default_factory=list)
     rendered: int = 0  # documents whose pages were made, not taken from the cache
+    reduced: list[str] = field(default_factory=list)  # the reduce step's pages made, not from the cache
 
 
 def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: bool,
           progress: bool = False, jobs: int = 1, executor: str | None = None) -> BuildResult:
-    checks, registers_at = project.checks, list(project.registers)
     found, cache = find_sources([source], xinclude=xinclude), BuildCache(out)
-    with staged_output(out, [source]) as staging, runner(executor, jobs, len(found.files)) as pool:
-        # map: parse and check each document; reduce: the corpus-wide rules on its index
-        corpus = check_sources(found, registers_at, checks, pool, cache, for_build=True,
-                               watch=lambda results, count: with_progress(results, count, label="checking",
-                                                                          enabled=progress))
-        reports = list(corpus.reports.values())
-        if strict and not all(r.valid for r in reports):
-            raise BuildRefused("the sources have errors and --strict was given; nothing was published")
-        # documents, pages and registers; a volume split into one unit per document (issue 8)
-        subjects = [_whole(d) for d in corpus.subjects]
-        layout = arrange(subjects, [*subjects, *corpus.registers], project.settings, registers_at)
-        volumes = split_volumes(layout.documents)
-        documents, extra_pages = volumes.documents, layout.pages + volumes.pages
-        registers = layout.registers + volumes.registers  # a teiCorpus's register members (issue 11)
-        volume_pages = {d.path for d in volumes.pages}
-        slugs = slugs_for([*documents, *extra_pages])
-        sources = [Source(d.display, _tei(d), slugs[d.path]) for d in documents]
-        page_sources = [Source(d.display, _tei(d), slugs[d.path]) for d in extra_pages]
-        transformer = worker_transformer()
-
-        html, text = staging / "html", staging / "text"
-        (html / "tei").mkdir(parents=True)
-        text.mkdir()
-
-        # map: each document's catalogue record
-        catalogue = dict(zip((d.path for d in documents), catalogue_all(pool, cache, sources), strict=True))
-        catalogued = {path: record for path, (record, _) in catalogue.items()}
-        failures = [c.failure for c in catalogued.values() if c.failure is not None]
-        records = {p: etree.fromstring(c.record.encode()) for p, c in catalogued.items() if c.record}
-        listed = [(d, s) for d, s in zip(documents, sources, strict=True) if d.path in records]
-
-        # reduce: citations (their downloads are written here), the site manifest, the registers
-        entries = register_entries(registers, [*documents, *extra_pages])
-        cited = EditionFacts.from_settings(project.settings)
-        cite_documents({d: records[d.path] for d, _ in listed}, entries, cited, html, slugs)
-        add_search_data({d: records[d.path] for d, _ in listed}, corpus.index,
-                        register_names(entries, REGISTER_PAGES))
-        known = {entry.get(XML_ID) for entry in entries}
-        mentions = {d.path: known_only(catalogue[d.path][1], known) for d, _ in listed}
-        manifest = Manifest(project.settings, entries, corpus.index, slugs,  # roots: parsed when read
-                            edition_element(cited, html), _Roots({d.path: d for d, _ in listed}), mentions)
-        registers_xml = etree.tostring(registers_element(entries), encoding="unicode")
-        site = with_pages(manifest.site(records), extra_pages, slugs, volume_pages)
-        site_xml = etree.tostring(site, encoding="unicode")
-
-        # map: each catalogued document's pages, written into the staging folder as they come;
-        # each page gets only its slice of the manifest and the registers (context.py)
-        targets = {slugs[path]: c.targets for path, c in catalogued.items()}
-        rendering = Rendering(pool, cache, page_contexts(transformer, site, entries, targets))
-        made = rendering.pages([s for _, s in listed])
-        published: dict[str, str] = {}
-        store = _Store(staging, slugs, failures, published)
-        store.all(with_progress(zip((d for d, _ in listed), made, strict=True), len(listed),
-                                label="rendering", enabled=progress))
-
-        # map: the edition's pages (volume contents, front and back matter, introductions)
-        made_pages = rendering.pages(page_sources) if page_sources else iter(())  # dask maps no empty list
-        store.all(zip(extra_pages, made_pages, strict=True))
-
-        # reduce: the pages that list the edition (only what was published), the validation report
-        if len(published) != len(records):  # the index must not list pages that failed
-            records = {d.path: records[d.path] for d, _ in listed if d.display in published}
-            site_xml = etree.tostring(with_pages(manifest.site(records), extra_pages, slugs, volume_pages),
-                                      encoding="unicode")
-        site_node, registers_node = transformer.node(site_xml), transformer.node(registers_xml)
-        reports = with_failures(reports, failures)
-        listing = listing_pages(transformer, manifest, records, site_node, registers_node)
-        listing |= validation_pages(transformer, reports, published, source, checks.schema_path.name,
-                                    not checks.grammar_only, site_node)
-        for name, page in listing.items():
-            _write(html / name, page)
-        for asset in ("edition.css", "readers.css", "search.js"):
-            shutil.copyfile(stylesheet(f"assets/{asset}"), html / asset)
-
-        # reduce: the search index of the finished pages (kept when they did not change)
-        index_site(html, out.absolute() / "html", project.settings.language)
+    with staged_output(out, [source]) as staging:
+        with runner(executor, jobs, len(found.files)) as pool:
+            result = _edition(found, source, staging, project, pool, cache, strict=strict, progress=progress)
+        # reduce: the search index of the finished pages (kept when they did not change); the
+        # documents, the manifest and the workers are gone by now, Pagefind needs the memory
+        _return_memory()
+        index_site(staging / "html", out.absolute() / "html", project.settings.language)
     cache.close()
+    return result
+
+
+def _edition(found: Sources, source: Path, staging: Path, project: Project, pool: Runner, cache: BuildCache,
+             *, strict: bool, progress: bool) -> BuildResult:
+    """Every page of the edition but its search index, into `staging`."""
+    checks, registers_at = project.checks, list(project.registers)
+    # map: parse and check each document; reduce: the corpus-wide rules on its index
+    corpus = check_sources(found, registers_at, checks, pool, cache, for_build=True,
+                           watch=lambda results, count: with_progress(results, count, label="checking",
+                                                                      enabled=progress))
+    reports = list(corpus.reports.values())
+    if strict and not all(r.valid for r in reports):
+        raise BuildRefused("the sources have errors and --strict was given; nothing was published")
+    # documents, pages and registers; a volume split into one unit per document (issue 8)
+    subjects = [_whole(d) for d in corpus.subjects]
+    layout = arrange(subjects, [*subjects, *corpus.registers], project.settings, registers_at)
+    volumes = split_volumes(layout.documents)
+    documents, extra_pages = volumes.documents, layout.pages + volumes.pages
+    registers = layout.registers + volumes.registers  # a teiCorpus's register members (issue 11)
+    volume_pages = {d.path for d in volumes.pages}
+    slugs = slugs_for([*documents, *extra_pages])
+    sources = [Source(d.display, _tei(d), slugs[d.path]) for d in documents]
+    page_sources = [Source(d.display, _tei(d), slugs[d.path]) for d in extra_pages]
+    transformer = worker_transformer()
+
+    html, text = staging / "html", staging / "text"
+    (html / "tei").mkdir(parents=True)
+    text.mkdir()
+
+    # map: each document's catalogue record
+    catalogue = dict(zip((d.path for d in documents), catalogue_all(pool, cache, sources), strict=True))
+    catalogued = {path: record for path, (record, _) in catalogue.items()}
+    failures = [c.failure for c in catalogued.values() if c.failure is not None]
+    records = {p: etree.fromstring(c.record.encode()) for p, c in catalogued.items() if c.record}
+    listed = [(d, s) for d, s in zip(documents, sources, strict=True) if d.path in records]
+
+    # reduce: citations (their downloads are written here), the site manifest, the registers
+    entries = register_entries(registers, [*documents, *extra_pages])
+    cited = EditionFacts.from_settings(project.settings)
+    cite_documents({d: records[d.path] for d, _ in listed}, entries, cited, html, slugs)
+    add_search_data({d: records[d.path] for d, _ in listed}, corpus.index,
+                    register_names(entries, REGISTER_PAGES))
+    known = {entry.get(XML_ID) for entry in entries}
+    mentions = {d.path: known_only(catalogue[d.path][1], known) for d, _ in listed}
+    manifest = Manifest(project.settings, entries, corpus.index, slugs,  # roots: parsed when read
+                        edition_element(cited, html), _Roots({d.path: d for d, _ in listed}), mentions)
+    registers_xml = etree.tostring(registers_element(entries), encoding="unicode")
+    site = with_pages(manifest.site(records), extra_pages, slugs, volume_pages)
+    site_xml = etree.tostring(site, encoding="unicode")
+
+    # map: each catalogued document's pages, written into the staging folder as they come;
+    # each page gets only its slice of the manifest and the registers (context.py)
+    targets = {slugs[path]: c.targets for path, c in catalogued.items()}
+    rendering = Rendering(pool, cache, page_contexts(transformer, site, entries, targets))
+    made = rendering.pages([s for _, s in listed])
+    published: dict[str, str] = {}
+    store = _Store(staging, slugs, failures, published)
+    store.all(with_progress(zip((d for d, _ in listed), made, strict=True), len(listed),
+                            label="rendering", enabled=progress))
+
+    # map: the edition's pages (volume contents, front and back matter, introductions)
+    made_pages = rendering.pages(page_sources) if page_sources else iter(())  # dask maps no empty list
+    store.all(zip(extra_pages, made_pages, strict=True))
+
+    # the reduce steps run in this process alone: the workers' memory is returned first
+    pool.close()
+
+    # reduce: the pages that list the edition (only what was published), the validation
+    # report; each taken from the build cache when its inputs are those of an earlier build
+    if len(published) != len(records):  # the index must not list pages that failed
+        records = {d.path: records[d.path] for d, _ in listed if d.display in published}
+        site_xml = etree.tostring(with_pages(manifest.site(records), extra_pages, slugs, volume_pages),
+                                  encoding="unicode")
+    reduced = ReducePages(transformer, cache, html)
+    reports = with_failures(reports, failures)
+    listing_pages(reduced, manifest, records, Xml(site_xml), Xml(registers_xml))
+    validation_pages(reduced, reports, published, source, checks.schema_path.name,
+                     not checks.grammar_only, Xml(site_xml))
+    for asset in ("edition.css", "readers.css", "search.js"):
+        shutil.copyfile(stylesheet(f"assets/{asset}"), html / asset)
 
     shown = {d.display for d in documents}
     failed = [r for r in reports if r.path in shown and r.path not in published]
     failed += [r for r in corpus.failed() if r.path not in {f.path for f in failed}]
-    return BuildResult(reports, list(published), failed, rendering.rendered)
+    return BuildResult(reports, list(published), failed, rendering.rendered, reduced.made)
+
+
+def _return_memory() -> None:
+    """Hand the memory of what the build no longer holds back to the system (glibc keeps freed
+    blocks otherwise), before the search indexer, the build's largest process, starts."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _whole(document: StoredDocument) -> StoredDocument | ParsedDocument:
@@ -188,12 +212,9 @@ class _Store:
                 self.failures.append(pages.failure)
                 continue
             slug = self.slugs[document.path]
-            _write(html / f"{slug}.html", pages.html)
-            _write(text / f"{slug}.txt", pages.text)
-            _write(text / f"{slug}.diplomatic.txt", pages.diplomatic)
+            write(html / f"{slug}.html", pages.html)
+            write(text / f"{slug}.txt", pages.text)
+            write(text / f"{slug}.diplomatic.txt", pages.diplomatic)
             (html / "tei" / f"{slug}.xml").write_bytes(document.source)
             self.published[document.display] = f"{slug}.html"
 
-
-def _write(path: Path, content: str) -> None:
-    path.write_text(content, encoding="utf-8", newline="")

@@ -3,7 +3,8 @@
 An entry is found by a key that hashes everything its value depends on (the document's TEI,
 the stylesheets, the teipress version, and for a page also its slice of the site manifest and
 the registers, build/context.py), so an entry can never be stale: a changed input is a different key.
-Entries carry a checksum of their content; one that does not match (a torn write, a disk
+Entries carry a checksum of their content (of the JSON text as written, so reading an entry
+does not serialise it again to check it); one that does not match (a torn write, a disk
 error, a hand edit) is ignored and recomputed, never trusted. Deleting the folder is always safe.
 """
 
@@ -19,7 +20,7 @@ from pathlib import Path
 from .. import __version__
 from ..resources import data_dir
 
-FORMAT = 4  # bump when what an entry holds changes
+FORMAT = 5  # bump when what an entry holds changes
 
 
 def digest(*parts: str) -> str:
@@ -53,22 +54,27 @@ class BuildCache:
     def get(self, key: str) -> dict | None:
         self._used.add(key)
         try:
-            entry = json.loads(self._path(key).read_text(encoding="utf-8"))
-            value = entry["value"]
-            if entry["check"] != digest(json.dumps(value, sort_keys=True)):
+            check, _, text = self._path(key).read_text(encoding="utf-8").partition("\n")
+            if check != digest(text):
                 return None
-            return value
-        except (OSError, ValueError, KeyError, TypeError):
+            value = json.loads(text)
+            return value if isinstance(value, dict) else None
+        except (OSError, ValueError):
             return None  # missing or unreadable: recompute
+
+    def has(self, key: str) -> bool:
+        """An entry for `key` exists (whether it is sound is known when it is read)."""
+        self._used.add(key)
+        return self._path(key).is_file()
 
     def put(self, key: str, value: dict) -> None:
         self._used.add(key)
         path = self._path(key)
-        entry = {"check": digest(json.dumps(value, sort_keys=True)), "value": value}
+        text = json.dumps(value)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            partial.write_text(json.dumps(entry), encoding="utf-8")
+            partial.write_text(f"{digest(text)}\n{text}", encoding="utf-8")
             os.replace(partial, path)
         except OSError:
             pass  # a cache that cannot be written only makes the next build slower

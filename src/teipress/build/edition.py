@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
-from saxonche import PyXdmNode
 
 from ..config import Settings
 from ..findings import FileReport, Finding, display_path, reports_to_json
@@ -21,8 +20,8 @@ from ..pictures import Published, corpus_pictures, correspondents, index_timelin
 from ..references import CorpusIndex
 from ..report import as_xml
 from ..site import REGISTER_KINDS, REGISTER_PAGES, SITE_NS, mentions_element, site_element
-from ..transform import Transformer
 from ..volumes import VOLUME
+from .reduce import ReducePages, Xml, write
 
 _TEI = "{http://www.tei-c.org/ns/1.0}"
 
@@ -61,29 +60,39 @@ class Manifest:
         """What the pictures need of the documents in `records`."""
         return [Published(f"{self.slugs[path]}.html",
                           " ".join((record.findtext(f"{{{SITE_NS}}}title") or "").split())
-                          or self.slugs[path], record.get("date"), self.roots[path])
+                          or self.slugs[path], record.get("date"), _pictured(self.roots[path]))
                 for path, record in records.items()]
 
 
-def listing_pages(transformer: Transformer, manifest: Manifest, records: dict[Path, etree._Element],
-                  site: PyXdmNode, registers: PyXdmNode) -> dict[str, str]:
-    """index.html, search.html, the picture pages and the register pages: {file name in html/: page}."""
-    pages = {"index.html": transformer.run("html-index", site),
-             "search.html": transformer.run("html-search", site)}
+def _pictured(root: etree._Element) -> etree._Element:
+    """What the pictures read of a document (its correspondence descriptions) and the volume it
+    belongs to: a list of 10,000 documents would otherwise hold 10,000 headers at once."""
+    kept = etree.Element(root.tag, {VOLUME: root.get(VOLUME)} if root.get(VOLUME) else {})
+    kept.extend(deepcopy(desc) for desc in root.iter(f"{_TEI}correspDesc"))
+    return kept
+
+
+def listing_pages(pages: ReducePages, manifest: Manifest, records: dict[Path, etree._Element],
+                  site: Xml, registers: Xml) -> None:
+    """index.html, search.html, the picture pages, the register pages and the About page."""
+    pages.page("index.html", "html-index", site)
+    pages.page("search.html", "html-search", site)
     for page, picture in corpus_pictures(manifest.published(records), manifest.entries, REGISTER_PAGES,
                                          manifest.settings.language):
-        pages[page] = transformer.run("html-pictures", transformer.node(picture), site=site)
-    mentions = transformer.node(manifest.mentions_xml(records))
+        pages.page(page, "html-pictures", _xml(picture), site=site)
+    mentions = _xml(manifest.mentions_xml(records))
     kinds = {REGISTER_KINDS[etree.QName(entry).localname] for entry in manifest.entries}
     for kind, page in REGISTER_PAGES.items():
         if kind == "bibl" and kind not in kinds:  # a bibliography page only for listBibl registers
             continue
-        pages[page] = transformer.run("html-register", registers, site=site, kind=kind, mentions=mentions)
+        pages.page(page, "html-register", registers, site=site, kind=kind, mentions=mentions)
     about = about_source(manifest.roots[path] for path in records)
     if about is not None:
-        pages["about.html"] = transformer.run("html-about", transformer.node(about), site=site,
-                                              registers=registers)
-    return pages
+        pages.page("about.html", "html-about", _xml(about), site=site, registers=registers)
+
+
+def _xml(element: etree._Element) -> Xml:
+    return Xml(etree.tostring(element, encoding="unicode"))
 
 
 def about_source(roots: Iterable[etree._Element]) -> etree._Element | None:
@@ -108,18 +117,18 @@ def with_failures(reports: list[FileReport], failures: list[Finding]) -> list[Fi
     return [FileReport(r.path, [*r.findings, *extra.get(r.path, [])]) for r in reports]
 
 
-def validation_pages(transformer: Transformer, reports: list[FileReport], published: dict[str, str],
-                     source: Path, schema: str, rules: bool, site: PyXdmNode) -> dict[str, str]:
+def validation_pages(pages: ReducePages, reports: list[FileReport], published: dict[str, str],
+                     source: Path, schema: str, rules: bool, site: Xml) -> None:
     """validation.json and validation.html, with paths relative to the source folder's parent so
     the published report is the same whichever folder the build was started from."""
     base = source.absolute().parent
     relative = {r.path: _relative_to(r.path, base) for r in reports}
     shown = [FileReport(relative[r.path], [_moved(f, relative[r.path]) for f in r.findings])
              for r in reports]
-    pages = {relative[path]: page for path, page in published.items() if path in relative}
-    report = transformer.node(as_xml(shown, schema=schema, rules=rules, pages=pages))
-    return {"validation.json": reports_to_json(shown),
-            "validation.html": transformer.run("html-validation", report, site=site)}
+    linked = {relative[path]: page for path, page in published.items() if path in relative}
+    write(pages.html / "validation.json", reports_to_json(shown))
+    report = as_xml(shown, schema=schema, rules=rules, pages=linked)
+    pages.page("validation.html", "html-validation", _xml(report), site=site)
 
 
 def _relative_to(shown: str, base: Path) -> str:

@@ -70,34 +70,53 @@ class Rendering:
         self.rendered = 0
 
     def pages(self, sources: list[Source]) -> Iterator[Pages]:
-        """The pages of each source, in order, as they become available."""
-        contexts = [self.context(s.slug, s.tei) for s in sources]
-        keys = [(digest(code_version(), "html", s.slug, s.tei, c.site, c.registers),
-                 digest(code_version(), "text", s.tei)) for s, c in zip(sources, contexts, strict=True)]
-        cached = [(self.cache.get(h), self.cache.get(t)) for h, t in keys]
-        wants = [(not _has(h, "page"), not _has(t, "page", "diplomatic")) for h, t in cached]
-        wanted = [i for i, want in enumerate(wants) if any(want)]
-        tasks = [([(sources[i], contexts[i], *wants[i]) for i in batch],)
-                 for batch in batches(wanted, self.runner.workers)]
+        """The pages of each source, in order, as they become available. Cached pages are read
+        when their turn comes, and only the contexts of the pages to make are kept: the parent
+        never holds the pages or contexts of the whole edition at once."""
+        keys: list[tuple[str, str]] = []
+        wants: list[tuple[bool, bool]] = []
+        contexts: dict[int, Context] = {}
+        for i, source in enumerate(sources):
+            context = self.context(source.slug, source.tei)
+            keys.append((digest(code_version(), "html", source.slug, source.tei, context.site,
+                                context.registers),
+                         digest(code_version(), "text", source.tei)))
+            wants.append((not self.cache.has(keys[i][0]), not self.cache.has(keys[i][1])))
+            if any(wants[i]):
+                contexts[i] = context
+        tasks = [([(sources[i], contexts.pop(i), *wants[i]) for i in batch],)
+                 for batch in batches(sorted(contexts), self.runner.workers)]
         made = (pages for batch in self.runner.map(render_batch, tasks) for pages in batch)
-        self.rendered += len(wanted)
-        waiting = set(wanted)
-        for i, (html, text) in enumerate(cached):
-            if i not in waiting:
-                yield Pages(html["page"], text["page"], text["diplomatic"])
-                continue
-            pages = next(made)
-            if pages.failure is not None:
-                yield pages
-                continue
+        for i, source in enumerate(sources):
             want_html, want_text = wants[i]
+            fresh = next(made) if want_html or want_text else Pages()
+            if fresh.failure is not None:
+                yield fresh
+                continue
+            html = self._cached(keys[i][0], "page") if not want_html else {"page": fresh.html}
+            text = self._cached(keys[i][1], "page", "diplomatic") if not want_text else \
+                {"page": fresh.text, "diplomatic": fresh.diplomatic}
+            if html is None or text is None:  # gone or damaged since it was found: made here
+                yield self._make_here(source, keys[i])
+                continue
+            self.rendered += want_html or want_text
             if want_html:
-                self.cache.put(keys[i][0], {"page": pages.html})
+                self.cache.put(keys[i][0], html)
             if want_text:
-                self.cache.put(keys[i][1], {"page": pages.text, "diplomatic": pages.diplomatic})
-            yield Pages(pages.html if want_html else html["page"],
-                        pages.text if want_text else text["page"],
-                        pages.diplomatic if want_text else text["diplomatic"])
+                self.cache.put(keys[i][1], text)
+            yield Pages(html["page"], text["page"], text["diplomatic"])
+
+    def _cached(self, key: str, *fields: str) -> dict | None:
+        value = self.cache.get(key)
+        return value if _has(value, *fields) else None
+
+    def _make_here(self, source: Source, keys: tuple[str, str]) -> Pages:
+        self.rendered += 1
+        [pages] = render_batch([(source, self.context(source.slug, source.tei), True, True)])
+        if pages.failure is None:
+            self.cache.put(keys[0], {"page": pages.html})
+            self.cache.put(keys[1], {"page": pages.text, "diplomatic": pages.diplomatic})
+        return pages
 
 
 def _has(value: dict | None, *fields: str) -> bool:
