@@ -35,10 +35,12 @@ SAXON_JAR = Path("/usr/share/java/Saxon-HE.jar")
 TEIPRESS = [sys.executable, "-m", "teipress"]
 
 
-def tree_rss(root: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
+def tree_rss(root: int) -> dict[str, int]:
+    """Resident memory of a process and all its descendants, in bytes (Linux /proc), by role:
+    the build's own process, Pagefind, and the rest (the worker processes)."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
+    names: dict[int, str] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -46,28 +48,34 @@ def tree_rss(root: int) -> int:
             fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
             children.setdefault(int(fields[1]), []).append(int(entry.name))
             rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+            names[int(entry.name)] = (entry / "comm").read_text().strip()
         except (OSError, IndexError, ValueError):
             continue
-    total, stack = 0, [root]
+    parts, stack = {"parent": 0, "workers": 0, "pagefind": 0}, [root]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
+        role = "parent" if pid == root else "pagefind" if "pagefind" in names.get(pid, "") else "workers"
+        parts[role] += rss.get(pid, 0)
         stack.extend(children.get(pid, []))
-    return total
+    return parts
 
 
 def measure(command: list[str], cwd: Path | None = None) -> dict[str, float]:
-    """Wall seconds, CPU seconds (this command and its children) and peak tree memory (MB)."""
+    """Wall seconds, CPU seconds (this command and its children), peak tree memory (MB) and the
+    largest memory of the build's own process, its workers and Pagefind (MB, each at its own peak)."""
     before = os.times()
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
+    peak, most = 0, {"parent": 0, "workers": 0, "pagefind": 0}
     done = threading.Event()
 
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, tree_rss(process.pid))
+            parts = tree_rss(process.pid)
+            peak = max(peak, sum(parts.values()))
+            for role, size in parts.items():
+                most[role] = max(most[role], size)
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -80,7 +88,7 @@ def measure(command: list[str], cwd: Path | None = None) -> dict[str, float]:
     if process.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {stderr.decode()[-2000:]}")
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
-    return {"wall": wall, "cpu": cpu, "mb": peak / 2**20}
+    return {"wall": wall, "cpu": cpu, "mb": peak / 2**20, **{f"{r} mb": n / 2**20 for r, n in most.items()}}
 
 
 def build(source: Path, out: Path, *args: str) -> dict[str, float]:
@@ -92,8 +100,10 @@ def show(label: str, figures: dict[str, float], reference: dict[str, float] | No
     """One line of figures; against `reference`: wall time and peak memory as ratios to it."""
     ratio = (f"  = {figures['wall'] / reference['wall']:.2f} × {ref_name} time, "
              f"{figures['mb'] / reference['mb']:.2f} × its memory" if reference else "")
+    split = "".join(f"; {role} {figures[f'{role} mb']:.0f}" for role in ("parent", "workers", "pagefind")
+                    if f"{role} mb" in figures)
     print(f"  {label:<44} wall {figures['wall']:7.2f} s  cpu {figures['cpu']:7.2f} s  "
-          f"peak {figures['mb']:7.0f} MB{ratio}", flush=True)
+          f"peak {figures['mb']:7.0f} MB{ratio}" + (f"  (largest{split} MB)" if split else ""), flush=True)
 
 
 def change_one(folder: Path) -> None:
