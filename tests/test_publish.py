@@ -90,3 +90,33 @@ def test_refuses_output_overlapping_the_sources(tmp_path: Path, sources: Path, r
     out = {"same": sources, "inside": sources / "out", "parent": tmp_path}[relation]
     with pytest.raises(TeipressError, match="overlaps the sources"):
         publish(out, {"a.html": "x"}, sources)
+
+
+@pytest.mark.parametrize("syncfs", [True, False], ids=["syncfs", "fsync-each-file"])
+def test_the_new_files_are_flushed_before_the_swap(tmp_path: Path, sources: Path, monkeypatch,
+                                                    syncfs: bool) -> None:
+    """One syncfs of the staging folder's filesystem where Linux has it, else an fsync of every
+    file and folder; either way before the new output takes the old one's place."""
+    import teipress.publish as publishing
+
+    calls: list[str] = []
+    real_syncfs, real_fsync = publishing._syncfs, publishing.os.fsync
+
+    def recorded_syncfs(folder: Path) -> bool:
+        calls.append("syncfs")
+        assert (folder / "sub" / "b.html").is_file() and not (tmp_path / "output").exists()
+        return real_syncfs(folder) if syncfs else False
+
+    def recorded_fsync(fd: int) -> None:
+        calls.append("fsync")
+        real_fsync(fd)
+
+    monkeypatch.setattr(publishing, "_syncfs", recorded_syncfs)
+    monkeypatch.setattr(publishing.os, "fsync", recorded_fsync)
+    with staged_output(tmp_path / "output", [sources]) as staging:
+        (staging / "a.html").write_text("one")
+        (staging / "sub").mkdir()
+        (staging / "sub" / "b.html").write_text("two")
+    # with syncfs: one call, no fsync; without: every file, the marker and the folder
+    assert calls == (["syncfs"] if syncfs else ["syncfs"] + ["fsync"] * 4)
+    assert snapshot(tmp_path / "output")["sub/b.html"] == b"two"
