@@ -102,8 +102,11 @@ def run_build(source: Path, out: Path, project: Project, strict: bool, xinclude:
                f"(report: {display_path(out / 'html' / 'validation.html')})", err=True)
     # The cache is named only when it supplied pages: a first build renders everything.
     cached = len(result.published) - result.rendered
+    edition_pages = (f"; edition pages: {len(result.reduced)} made, {result.reduce_kept} from the build cache"
+                     if result.reduce_kept else "")
     click.echo(f"published {len(result.published)} document(s) to {display_path(out)} "
-               f"({result.rendered} rendered" + (f", {cached} from the build cache)" if cached > 0 else ")")
+               f"({result.rendered} rendered" + (f", {cached} from the build cache" if cached > 0 else "")
+               + edition_pages + ")"
                + (f"; {len(result.failed)} file(s) failed and were not published" if result.failed
                   else ""), err=True)
     return EXIT_INVALID if result.failed else EXIT_OK

@@ -56,6 +56,7 @@ class BuildResult:
     failed: list[FileReport] = field(default_factory=list)
     rendered: int = 0  # documents whose pages were made, not taken from the cache
     reduced: list[str] = field(default_factory=list)  # the reduce step's pages made, not from the cache
+    reduce_kept: int = 0  # the reduce step's pages taken from the cache
 
 
 def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: bool,
@@ -154,7 +155,7 @@ def _edition(found: Sources, source: Path, staging: Path, project: Project, pool
     shown = {d.display for d in documents}
     failed = [r for r in reports if r.path in shown and r.path not in published]
     failed += [r for r in corpus.failed() if r.path not in {f.path for f in failed}]
-    return BuildResult(reports, list(published), failed, rendering.rendered, reduced.made)
+    return BuildResult(reports, list(published), failed, rendering.rendered, reduced.made, reduced.kept)
 
 
 def _return_memory() -> None:

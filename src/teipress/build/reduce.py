@@ -27,12 +27,14 @@ class Xml:
 
 @dataclass
 class ReducePages:
-    """Writes the reduce step's pages into `html`; `made` names those not taken from the cache."""
+    """Writes the reduce step's pages into `html`; `made` names those not taken from the cache,
+    `kept` counts those that were."""
 
     transformer: Transformer
     cache: BuildCache
     html: Path
     made: list[str] = field(default_factory=list)
+    kept: int = 0
     _nodes: dict[str, PyXdmNode] = field(default_factory=dict)  # by XML text: parsed once
     _digests: dict[str, str] = field(default_factory=dict)
 
@@ -43,6 +45,7 @@ class ReducePages:
         cached = self.cache.get(key)
         if cached is not None and isinstance(cached.get("page"), str):
             page = cached["page"]
+            self.kept += 1
         else:
             given = {k: self._node(v) if isinstance(v, Xml) else v for k, v in params.items()}
             page = self.transformer.run(entry, self._node(source), **given)
