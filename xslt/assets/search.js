@@ -105,6 +105,13 @@ async function showResults(pagefind, query, filters) {
     (results.length > PAGE_SIZE ? `; the first ${PAGE_SIZE} are shown.` : ".");
 }
 
+// A large edition is indexed in chunks: html/pagefind/ lists the other bundles (pagefind-2/, …),
+// which Pagefind merges into one search (results ranked together, filters counted together).
+async function otherBundles() {
+  const entry = await (await fetch("./pagefind/pagefind-entry.json")).json();
+  return (entry.teipress_merge || []).map((folder) => new URL(`${folder}/`, location.href).pathname);
+}
+
 async function start() {
   const params = new URLSearchParams(location.search);
   box.value = params.get("q") || "";
@@ -113,6 +120,7 @@ async function start() {
     pagefind = await import("./pagefind/pagefind.js");
     await pagefind.options({ excerptLength: 24 });
     await pagefind.init();
+    for (const bundle of await otherBundles()) await pagefind.mergeIndex(bundle, { excerptLength: 24 });
   } catch (error) {
     statusLine.textContent = "The search index cannot be read here (see How to search below).";
     return;
