@@ -60,7 +60,7 @@ class BuildResult:
 
 
 def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: bool,
-          progress: bool = False, jobs: int = 1, executor: str | None = None) -> BuildResult:
+          progress: bool = False, jobs: int | None = None, executor: str | None = None) -> BuildResult:
     found, cache = find_sources([source], xinclude=xinclude), BuildCache(out)
     with staged_output(out, [source]) as staging:
         with runner(executor, jobs, len(found.files)) as pool:

@@ -12,9 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from saxonche import PyXdmNode
-
-from ..transform import Transformer
+from ..transform import Transformer, Tree
 from .cache import BuildCache, code_version, digest
 
 
@@ -35,7 +33,7 @@ class ReducePages:
     html: Path
     made: list[str] = field(default_factory=list)
     kept: int = 0
-    _nodes: dict[str, PyXdmNode] = field(default_factory=dict)  # by XML text: parsed once
+    _nodes: dict[str, Tree] = field(default_factory=dict)  # by XML text: parsed once
     _digests: dict[str, str] = field(default_factory=dict)
 
     def page(self, name: str, entry: str, source: Xml, **params: str | Xml) -> None:
@@ -60,7 +58,7 @@ class ReducePages:
             self._digests[value.text] = digest("xml", value.text)
         return self._digests[value.text]
 
-    def _node(self, value: Xml) -> PyXdmNode:
+    def _node(self, value: Xml) -> Tree:
         if value.text not in self._nodes:
             self._nodes[value.text] = self.transformer.node(value.text)
         return self._nodes[value.text]
