@@ -1,4 +1,4 @@
-"""Stable anchors: every paragraph, list item and note of a document page has an id (its
+"""Stable anchors: every paragraph, list item, note, ab and verse group of a document page has an id (its
 @xml:id, else its @n when unique, else its position in the document) and a permalink to it, on
 the seed and the maechtekongresse edition; the ids of a document do not depend on the other
 documents of the edition; the permalink works in Chromium without JavaScript and shows on
@@ -24,6 +24,8 @@ PASSAGES = ("//section[@class='text']//p[not(contains(concat(' ', @class, ' '), 
             " | //section[@class='text']//div[contains(concat(' ', @class, ' '), ' list ')]/*/*"
             "[self::li or self::dd][not(@class = 'list-extra')]"
             " | //section[@class='text']//*[contains(concat(' ', @class, ' '), ' note-inline ')]"
+            " | //section[@class='text']//div[contains(concat(' ', @class, ' '), ' tei-ab ')"
+            " or contains(concat(' ', @class, ' '), ' tei-lg ')]"
             " | //section[@class='notes']/ol/li")
 
 
@@ -88,6 +90,32 @@ def test_every_passage_of_the_congress_edition_has_an_anchor(congresses) -> None
     assert len(counts) > 100 and sum(counts) > 1000
     inline = [tree for _, tree in document_pages(out) if tree.xpath("//*[starts-with(@id, 'inline-note-')]")]
     assert inline  # the protocols' notes place="inline" are anchored too
+
+
+VERSE = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+<titleStmt><title>Verse</title></titleStmt><publicationStmt><p>Test</p></publicationStmt>
+<sourceDesc><p>Test</p></sourceDesc></fileDesc></teiHeader><text><body>
+<lg type="poem"><lg n="1"><l>The first line</l><l>The second line</l></lg>
+<lg n="2"><l>The third line</l></lg></lg><ab>A colophon</ab></body></text></TEI>"""
+
+
+def test_inscriptions_and_verse_have_anchors_too(tmp_path: Path) -> None:
+    """An inscription's ab (EpiDoc) and verse groups, which have no paragraphs, are passages
+    with anchors: by @n when it is unique (lg-n1), else by position (lg-1, ab-1)."""
+    epidoc = build(shared("corpora", "epidoc-isicily"), tmp_path / "epidoc")
+    pages = list(document_pages(epidoc))
+    assert pages
+    for _, tree in pages:
+        check_anchors(tree)
+        assert tree.xpath("//section[@class='text']//div[contains(@class, 'tei-ab')][@id = 'ab-1']")
+    (tmp_path / "verse").mkdir()
+    (tmp_path / "verse" / "verse.xml").write_text(VERSE, encoding="utf-8")
+    out = build(tmp_path / "verse", tmp_path / "verse-out")
+    tree = html.parse(str(out / "html" / "verse.html")).getroot()
+    assert check_anchors(tree) == 4
+    passages = {p.get("id"): " ".join(p.text_content().split()) for p in tree.xpath(PASSAGES)}
+    assert passages["lg-n2"] == "The third line ¶" and passages["ab-1"] == "A colophon ¶"
+    assert set(passages) == {"lg-1", "lg-n1", "lg-n2", "ab-1"}
 
 
 def test_a_document_keeps_its_anchors_in_any_edition(congresses, tmp_path: Path) -> None:

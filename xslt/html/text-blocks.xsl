@@ -50,8 +50,8 @@
 
   <xsl:template match="tei:text | tei:front | tei:body | tei:back | tei:group | tei:floatingText
                        | tei:titlePage | tei:figure | tei:sp | tei:spGroup | tei:castList
-                       | tei:opener | tei:closer | tei:postscript | tei:ab | tei:epigraph
-                       | tei:argument | tei:trailer | tei:lg | tei:l" mode="tp:text">
+                       | tei:opener | tei:closer | tei:postscript | tei:epigraph
+                       | tei:argument | tei:trailer | tei:l" mode="tp:text">
     <div>
       <xsl:sequence select="tp:attributes(., ('tei-' || local-name(), tp:type-classes('type', @type)))"/>
       <xsl:apply-templates mode="tp:text"/>
@@ -106,11 +106,24 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- Anchors: a paragraph, list item or note keeps its @xml:id; else it is named by its @n
-       when no other of its kind in the document has the same (p-n12, item-nA), else by its
-       position in the document's text, counted apart from the header and independent of any
-       other document: the 3rd paragraph p-3, the 4th item of the 2nd list item-2-4, the 5th
-       note that stays in place inline-note-5. An @xml:id elsewhere in the document that
+  <!-- Blocks of text that are not paragraphs: an inscription's ab, a verse group. On a document
+       page they have an id and a permalink, as paragraphs do. -->
+  <xsl:template match="tei:ab | tei:lg" mode="tp:text">
+    <xsl:param name="tp:anchors" as="xs:boolean" tunnel="yes" select="false()"/>
+    <div>
+      <xsl:sequence select="tp:attributes(., ('tei-' || local-name(), tp:type-classes('type', @type)))"/>
+      <xsl:call-template name="tp:anchored-content">
+        <xsl:with-param name="anchored" select="$tp:anchors"/>
+      </xsl:call-template>
+    </div>
+  </xsl:template>
+
+  <!-- Anchors: a paragraph, list item, note, ab or verse group keeps its @xml:id; else it is
+       named by its @n when no other of its kind in the document has the same (p-n12, item-nA,
+       ab-n3), else by its position in the document's text, counted apart from the header and
+       independent of any other document: the 3rd paragraph p-3, the 4th item of the 2nd list
+       item-2-4, the 5th note that stays in place inline-note-5, the 2nd ab ab-2, the 7th verse
+       group lg-7. An @xml:id elsewhere in the document that
        happens to have the same value keeps it; the anchor then gets a trailing "_". -->
 
   <xsl:accumulator name="tp:paragraph-count" as="xs:integer" initial-value="0">
@@ -119,15 +132,24 @@
   <xsl:accumulator name="tp:list-count" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="tei:list[empty(ancestor::tei:teiHeader)]" select="$value + 1"/>
   </xsl:accumulator>
+  <xsl:accumulator name="tp:ab-count" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:ab[empty(ancestor::tei:teiHeader)]" select="$value + 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="tp:lg-count" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:lg[empty(ancestor::tei:teiHeader)]" select="$value + 1"/>
+  </xsl:accumulator>
   <xsl:accumulator name="tp:inline-note-count" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="tei:note[empty(ancestor::tei:teiHeader)][not(tp:is-endnote(.))]" select="$value + 1"/>
   </xsl:accumulator>
 
-  <xsl:key name="tp:anchor-n" match="tei:p[@n] | tei:item[@n] | tei:note[@n]" use="tp:anchor-kind(.) || tp:n-token(.)"/>
+  <xsl:key name="tp:anchor-n" match="tei:p[@n] | tei:item[@n] | tei:note[@n] | tei:ab[@n] | tei:lg[@n]"
+           use="tp:anchor-kind(.) || tp:n-token(.)"/>
 
   <xsl:function name="tp:anchor-kind" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="if ($e/self::tei:p) then 'p-' else if ($e/self::tei:item) then 'item-' else 'inline-note-'"/>
+    <xsl:sequence select="if ($e/self::tei:p) then 'p-' else if ($e/self::tei:item) then 'item-'
+                          else if ($e/self::tei:ab) then 'ab-' else if ($e/self::tei:lg) then 'lg-'
+                          else 'inline-note-'"/>
   </xsl:function>
 
   <!-- @n as part of an id: runs of other characters than letters, digits, '.' and '-' as '.'. -->
@@ -153,6 +175,8 @@
     <xsl:sequence select="
       if ($e/self::tei:p) then string($e ! accumulator-before('tp:paragraph-count'))
       else if ($e/self::tei:item) then $e/parent::* ! (accumulator-before('tp:list-count') || '-' || 1 + count($e/preceding-sibling::tei:item))
+      else if ($e/self::tei:ab) then string($e ! accumulator-before('tp:ab-count'))
+      else if ($e/self::tei:lg) then string($e ! accumulator-before('tp:lg-count'))
       else string($e ! accumulator-before('tp:inline-note-count'))"/>
   </xsl:function>
 
@@ -163,7 +187,8 @@
                           then tp:unused-id($candidate || '_', $root) else $candidate"/>
   </xsl:function>
 
-  <!-- The content of a paragraph, list item or note; anchored: with its id and a permalink. -->
+  <!-- The content of a paragraph, list item, note, ab or verse group; anchored: with its id and
+       a permalink. -->
   <xsl:template name="tp:anchored-content">
     <xsl:param name="anchored" as="xs:boolean"/>
     <xsl:variable name="id" as="xs:string?" select="if ($anchored) then tp:anchor-id(.) else ()"/>
