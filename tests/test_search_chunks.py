@@ -151,3 +151,12 @@ def test_a_filter_finds_its_documents_in_every_chunk(chromium, served) -> None:
     option = page.eval_on_selector(f"#tp-filter-year option[value='{year}']", "o => o.textContent")
     assert option == f"{year} ({len(expected)})"  # counted over all the bundles
     page.close()
+
+
+def test_the_chunk_size_is_read_from_the_environment(corpus: Path, edition: Path, tmp_path: Path) -> None:
+    import os
+    environment = {**os.environ, "TEIPRESS_SEARCH_CHUNK": str(CHUNK)}
+    result = subprocess.run([sys.executable, "-m", "teipress", "build", "--source", str(corpus), "--out",
+                             str(tmp_path / "out")], capture_output=True, text=True, env=environment)
+    assert result.returncode == 0, result.stderr
+    assert bundles(tmp_path / "out") == bundles(edition)
