@@ -219,11 +219,15 @@ def test_disk_full_keeps_the_previous_output(tmp_path: Path) -> None:
     assert teipress("build", "--source", str(source), "--out", str(out), cwd=tmp_path).returncode == 0
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     (source / "good.xml").write_text(tei("good", "      <p>Changed.</p>"), encoding="utf-8")
+    # the disk fills up while the new output is written (whichever module writes it)
     script = (
-        "import errno, sys\n"
-        "import teipress.build as b\n"
-        "def full(path, content): raise OSError(errno.ENOSPC, 'No space left on device', str(path))\n"
-        "b._write = full\n"
+        "import errno, pathlib\n"
+        "original = pathlib.Path.write_text\n"
+        "def full(path, *args, **kwargs):\n"
+        "    if '.staging-' in str(path):\n"
+        "        raise OSError(errno.ENOSPC, 'No space left on device', str(path))\n"
+        "    return original(path, *args, **kwargs)\n"
+        "pathlib.Path.write_text = full\n"
         "from teipress.cli import main\n"
         "main()\n"
     )
