@@ -56,11 +56,6 @@ class Pages:
     failure: Finding | None = None
 
 
-def catalogue_batch(sources: list[Source]) -> list[Catalogued]:
-    transformer = worker_transformer()
-    return [catalogue(transformer, source) for source in sources]
-
-
 def render_batch(sources: list[tuple[Source, Context, bool, bool]]) -> list[Pages]:
     """(source, its page's context, wants HTML, wants text) → pages."""
     transformer = worker_transformer()
