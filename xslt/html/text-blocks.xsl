@@ -187,11 +187,14 @@
                           then tp:unused-id($candidate || '_', $root) else $candidate"/>
   </xsl:function>
 
-  <!-- The content of a paragraph, list item, note, ab or verse group; anchored: with its id and
-       a permalink. -->
+  <!-- The content of a paragraph, list item, note, ab or verse group; anchored (and not empty):
+       with its id and a permalink. -->
   <xsl:template name="tp:anchored-content">
     <xsl:param name="anchored" as="xs:boolean"/>
-    <xsl:variable name="id" as="xs:string?" select="if ($anchored) then tp:anchor-id(.) else ()"/>
+    <!-- a passage with nothing in it (EpiDoc templates leave paragraphs holding only a comment)
+         has nothing to link to: no lone ¶ -->
+    <xsl:variable name="id" as="xs:string?"
+      select="if ($anchored and (normalize-space(.) ne '' or exists(*))) then tp:anchor-id(.) else ()"/>
     <xsl:if test="exists($id)">
       <xsl:attribute name="id" select="$id"/>
     </xsl:if>
