@@ -333,8 +333,27 @@ def test_text_contexts_in_predicates_do_not_widen_the_pass(processor: PySaxonPro
             '<pattern><rule context="a | text()"><report test="1">x</report></rule></pattern>'
         ),
     ).stylesheet
-    assert 'select="$tpsch:elements" mode="tpsch:pattern-1"' in stylesheet
+    assert 'select="(descendant::a)" mode="tpsch:pattern-1"' in stylesheet
     assert 'select="$tpsch:nodes" mode="tpsch:pattern-2"' in stylesheet
+
+
+def test_a_pass_visits_only_the_nodes_its_contexts_name(processor: PySaxonProcessor) -> None:
+    """Contexts ending in a name test select those nodes; anything else walks every element;
+    the findings are the same either way."""
+    rules = (
+        '<pattern><rule context="a/@n | c"><report id="named" test="true()">x</report></rule></pattern>'
+        '<pattern><rule context="*[@n]"><report id="any" test="true()">x</report></rule></pattern>'
+        '<pattern><rule context="(a | b) except c"><report id="other" test="1">x</report></rule></pattern>'
+    )
+    compiled = CompiledSchematron(processor, schema(rules))
+    assert 'select="(descendant::*/@n | descendant::c)" mode="tpsch:pattern-1"' in compiled.stylesheet
+    assert 'select="(descendant::*)" mode="tpsch:pattern-2"' in compiled.stylesheet
+    assert 'select="$tpsch:elements" mode="tpsch:pattern-3"' in compiled.stylesheet
+    document = '<doc>\n  <a n="1"/>\n  <c n="2"/>\n  <b/>\n  <a n="3"/>\n</doc>'
+    findings = check(processor, rules, document)
+    assert lines(findings, "named") == [2, 3, 5]
+    assert lines(findings, "any") == [2, 3, 5]
+    assert lines(findings, "other") == [2, 4, 5]
 
 
 def test_namespaced_attribute_locations_map_back() -> None:

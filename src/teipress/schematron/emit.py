@@ -34,6 +34,9 @@ _LEAF_CONTEXT = re.compile(
     r"|(?:^|[|(])\s*[.$]"
 )
 _STRING_LITERAL = re.compile(r"'[^']*'|\"[^\"]*\"")
+_NAME = r"[A-Za-z_][\w.\-]*"
+_NAMED_STEP = re.compile(rf"(@?)((?:{_NAME}:)?(?:{_NAME}|\*)|\*)", re.ASCII)
+_NOT_A_NAMED_PATH = re.compile(r"[()$.]|::|\b(?:union|intersect|except)\b")
 _LOCATION_FUNCTION = (
     "string-join($node/ancestor-or-self::* ! ('/' || (count(preceding-sibling::*) + 1)))"
     " || (if ($node instance of attribute()) then '/@'"
@@ -115,7 +118,7 @@ def _add_entry_template(stylesheet: etree._Element, patterns: list[etree._Elemen
     _xsl(findings, "variable", name="tpsch:elements", select="(., descendant::* ! (., @*))")
     _xsl(findings, "variable", name="tpsch:nodes", select="descendant-or-self::node() ! (., @*)")
     for index, pattern in enumerate(patterns):
-        nodes = "$tpsch:nodes" if _may_match_leaves(pattern) else "$tpsch:elements"
+        nodes = "$tpsch:nodes" if _may_match_leaves(pattern) else _named_targets(pattern) or "$tpsch:elements"
         _xsl(stylesheet, "mode", name=_mode(index), **{"on-no-match": "deep-skip"})
         _xsl(findings, "apply-templates", select=nodes, mode=_mode(index))
 
@@ -126,6 +129,26 @@ def _may_match_leaves(pattern: etree._Element) -> bool:
         _LEAF_CONTEXT.search(_outside_predicates(rule.get("context", "")))
         for rule in sch_children(pattern, "rule")
     )
+
+
+def _named_targets(pattern: etree._Element) -> str | None:
+    """When every rule context is a union of paths ending in an element or attribute name test
+    (`tei:span`, `tei:l//tei:p`, `tei:rt/@to`, `tei:*[@when]`), the nodes that test selects, in
+    document order: no other node can match, and Saxon finds them by name far faster than the
+    pass dispatches every element and attribute of the document (TEI's embedded rules: 90
+    patterns, most of them like this). None for anything else (axes, functions, variables,
+    parentheses, except)."""
+    targets = set()
+    for rule in sch_children(pattern, "rule"):
+        bare = _outside_predicates(rule.get("context", ""))
+        if _NOT_A_NAMED_PATH.search(bare):
+            return None
+        for branch in bare.split("|"):
+            step = _NAMED_STEP.fullmatch(re.split(r"/+", branch.strip())[-1].strip())
+            if step is None:
+                return None
+            targets.add(("descendant::*/@" if step[1] else "descendant::") + step[2])
+    return f"({' | '.join(sorted(targets))})" if targets else None
 
 
 def _outside_predicates(pattern: str) -> str:
