@@ -1,8 +1,8 @@
 """The string functions that stand in for slow regular expressions (xslt/common/strings.xsl,
 tp:flow-lines, tp:finish, tp:plain, the language recogniser) give exactly what the regular
-expressions gave, on the text of real documents in both readings. (tp:wrap, which now measures
-words without a regular expression when the text has no combining marks, is covered by the
-golden and fidelity tests.)"""
+expressions gave, on the text of real documents in both readings; and tp:wrap's lines, cut at the
+last space that fits, are those of the word-by-word reference (tp:wrapped-marked, which it keeps
+for text with combining marks) at several widths and indents, down to words longer than a line."""
 
 from __future__ import annotations
 
@@ -76,6 +76,16 @@ CHECK = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/T
         <xsl:value-of><xsl:apply-templates select="node()" mode="tp:inline"/></xsl:value-of>
       </xsl:variable>
       <xsl:value-of select="ref:compare('flow of ' || path(.), ref:flow-lines($flow), tp:flow-lines($flow))"/>
+      <!-- Lines cut at the last space that fits, against word by word (its reference). -->
+      <xsl:for-each select="tp:flow-lines($flow)[not(matches(., '\\p{{M}}'))]">
+        <xsl:variable name="line" select="."/>
+        <!-- width, first indent, other indents -->
+        <xsl:for-each select="[72, 0, 0], [72, 4, 8], [20, 2, 2], [6, 0, 3]">
+          <xsl:value-of select="ref:compare('wrap ' || ?1 || ' of ' || $line,
+              tp:wrapped-marked($line, ?1, ?2, ?3),
+              tp:wrapped(normalize-space($line), max((?1 - ?2, 1)), max((?1 - ?3, 1))))"/>
+        </xsl:for-each>
+      </xsl:for-each>
       <xsl:value-of select="ref:compare('plain ' || path(.), ref:plain(.), tp:plain(.))"/>
     </xsl:for-each>
     <xsl:for-each select="//tei:teiHeader//*[text()[normalize-space()]]">

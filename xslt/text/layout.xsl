@@ -74,46 +74,90 @@
     <xsl:param name="width" as="xs:integer"/>
     <xsl:param name="first" as="xs:integer"/>
     <xsl:param name="rest" as="xs:integer"/>
-    <!-- Most text has no combining marks: then a word's columns are its length. -->
-    <xsl:variable name="marks" as="xs:boolean" select="matches($text, '\p{M}')"/>
-    <xsl:variable name="lines" as="xs:string*">
-      <xsl:iterate select="tokenize($text)">
-        <xsl:param name="line" as="xs:string" select="''"/>
-        <xsl:param name="used" as="xs:integer" select="0"/>
-        <xsl:param name="room" as="xs:integer" select="max(($width - $first, 1))"/>
-        <xsl:on-completion>
-          <xsl:sequence select="$line[$used gt 0]"/>
-        </xsl:on-completion>
-        <xsl:variable name="word" as="xs:integer"
-          select="if ($marks) then tp:columns(.) else string-length(.)"/>
-        <xsl:choose>
-          <xsl:when test="$used eq 0">
-            <xsl:next-iteration>
-              <xsl:with-param name="line" select="string(.)"/>
-              <xsl:with-param name="used" select="$word"/>
-            </xsl:next-iteration>
-          </xsl:when>
-          <xsl:when test="$used + 1 + $word le $room">
-            <xsl:next-iteration>
-              <xsl:with-param name="line" select="$line || ' ' || ."/>
-              <xsl:with-param name="used" select="$used + 1 + $word"/>
-            </xsl:next-iteration>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:sequence select="$line"/>
-            <xsl:next-iteration>
-              <xsl:with-param name="line" select="string(.)"/>
-              <xsl:with-param name="used" select="$word"/>
-              <xsl:with-param name="room" select="max(($width - $rest, 1))"/>
-            </xsl:next-iteration>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:iterate>
-    </xsl:variable>
+    <!-- Most text has no combining marks: then a column is a character, and a line can be cut
+         from the text at once instead of word by word. -->
+    <xsl:variable name="lines" as="xs:string*"
+      select="if (matches($text, '\p{M}')) then tp:wrapped-marked($text, $width, $first, $rest)
+              else tp:wrapped(normalize-space($text), max(($width - $first, 1)), max(($width - $rest, 1)))"/>
     <xsl:sequence select="translate(string-join(
         for $i in 1 to count($lines)
         return tp:spaces(if ($i eq 1) then $first else $rest) || $lines[$i],
         $tp:NL), $tp:NBSP, ' ')"/>
+  </xsl:function>
+
+  <!-- The lines of normalised text without combining marks: the first at most $room
+       characters, the others at most $rest-room; each the longest run of whole words that
+       fits (the text up to the last space that fits), or one word longer than the room. -->
+  <xsl:function name="tp:wrapped" as="xs:string*">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="room" as="xs:integer"/>
+    <xsl:param name="rest-room" as="xs:integer"/>
+    <xsl:variable name="length" as="xs:integer" select="string-length($text)"/>
+    <xsl:iterate select="1 to $length">
+      <xsl:param name="from" as="xs:integer" select="1"/>
+      <xsl:param name="fits" as="xs:integer" select="$room"/>
+      <xsl:choose>
+        <xsl:when test="$from gt $length">
+          <xsl:break/>
+        </xsl:when>
+        <xsl:when test="$length - $from lt $fits">
+          <xsl:sequence select="substring($text, $from)"/>
+          <xsl:break/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="chunk" as="xs:string" select="substring($text, $from, $fits + 1)"/>
+          <xsl:variable name="line" as="xs:string" select="
+              if (substring($chunk, $fits + 1) eq ' ') then substring($chunk, 1, $fits)
+              else if (contains($chunk, ' ')) then replace($chunk, '^(.*) .*$', '$1')
+              else substring-before(substring($text, $from) || ' ', ' ')"/>
+          <xsl:sequence select="$line"/>
+          <xsl:next-iteration>
+            <xsl:with-param name="from" select="$from + string-length($line) + 1"/>
+            <xsl:with-param name="fits" select="$rest-room"/>
+          </xsl:next-iteration>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:iterate>
+  </xsl:function>
+
+  <!-- The same word by word, measuring each word's columns (tp:columns). -->
+  <xsl:function name="tp:wrapped-marked" as="xs:string*">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="width" as="xs:integer"/>
+    <xsl:param name="first" as="xs:integer"/>
+    <xsl:param name="rest" as="xs:integer"/>
+    <xsl:iterate select="tokenize($text)">
+      <xsl:param name="line" as="xs:string" select="''"/>
+      <xsl:param name="used" as="xs:integer" select="0"/>
+      <xsl:param name="room" as="xs:integer" select="max(($width - $first, 1))"/>
+      <xsl:on-completion>
+        <xsl:sequence select="$line[$used gt 0]"/>
+      </xsl:on-completion>
+      <xsl:variable name="word" as="xs:integer"
+        select="tp:columns(.)"/>
+      <xsl:choose>
+        <xsl:when test="$used eq 0">
+          <xsl:next-iteration>
+            <xsl:with-param name="line" select="string(.)"/>
+            <xsl:with-param name="used" select="$word"/>
+          </xsl:next-iteration>
+        </xsl:when>
+        <xsl:when test="$used + 1 + $word le $room">
+          <xsl:next-iteration>
+            <xsl:with-param name="line" select="$line || ' ' || ."/>
+            <xsl:with-param name="used" select="$used + 1 + $word"/>
+          </xsl:next-iteration>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:sequence select="$line"/>
+          <xsl:next-iteration>
+            <xsl:with-param name="line" select="string(.)"/>
+            <xsl:with-param name="used" select="$word"/>
+            <xsl:with-param name="room" select="max(($width - $rest, 1))"/>
+          </xsl:next-iteration>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:iterate>
   </xsl:function>
 
   <!-- Resolves the control characters of a flow and returns its hard lines, each with its
