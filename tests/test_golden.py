@@ -41,7 +41,11 @@ def transformer() -> Transformer:
 
 def render(transformer: Transformer, family: str, reading: str = "normalised") -> tuple[str, str]:
     """(HTML page, plain text) of one fixture, built as `teipress build` builds a one-file edition."""
-    document = parse_file(FIXTURES / f"{family}.xml").document
+    return render_file(transformer, FIXTURES / f"{family}.xml", reading)
+
+
+def render_file(transformer: Transformer, path: Path, reading: str = "normalised") -> tuple[str, str]:
+    document = parse_file(path).document
     assert document is not None
     node = transformer.node(document.root)
     record = etree.fromstring(transformer.run("catalogue", node).encode())
@@ -163,3 +167,19 @@ def test_the_index_sorts_years_before_the_common_era_and_names_authors(transform
              row.xpath("string(.//p[@class='doc-author'])")) for row in index.xpath("//tbody/tr")]
     assert rows == [("550 BCE", "Aesop"), ("10 BCE", "Horace"), ("1604", "Christopher Marlowe"),
                     ("1808", "Johann Wolfgang Goethe")]
+
+
+@pytest.mark.parametrize(("outside_header", "has_text"), [
+    ("<text><body><p> </p><!-- a comment in the text is not text --></body></text>", False),
+    ("<!-- an editor's word beside the header --><text><body><p/></body></text>", True),
+    ("<text><body><p>Word</p></body></text>", True),
+    ("<text><body><pb n='1'/></body></text>", True),
+])
+def test_the_text_section_shows_when_anything_beside_the_header_reads(
+        transformer: Transformer, tmp_path: Path, outside_header: str, has_text: bool) -> None:
+    source = tmp_path / "doc.xml"
+    source.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title>'
+                      "</titleStmt><publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc>"
+                      f"</fileDesc></teiHeader>{outside_header}</TEI>", encoding="utf-8")
+    page, _ = render_file(transformer, source)
+    assert ('id="tp-text-heading"' in page) is has_text

@@ -81,7 +81,10 @@
           </header>
           <!-- No "Text" section for header-only files (e.g. CMIF). -->
           <xsl:variable name="text" as="node()*" select="node() except tei:teiHeader"/>
-          <xsl:if test="normalize-space(string-join($text ! string(.))) ne ''
+          <!-- Any word in it (a text node, or a comment or PI standing beside the teiHeader),
+               found without joining the whole text into one string. -->
+          <xsl:if test="exists($text/descendant-or-self::text()[normalize-space()])
+                        or exists($text[self::comment() or self::processing-instruction()][normalize-space()])
                         or exists($text/descendant-or-self::*[self::tei:gap or self::tei:graphic or self::tei:pb])">
             <xsl:call-template name="tp:reading-switch"/>
             <section class="text" aria-labelledby="tp-text-heading">
