@@ -21,7 +21,6 @@ from lxml import etree, html
 
 from teipress.config import Settings
 from teipress.parse import parse_file
-from teipress.references import build_index
 from teipress.site import register_entries, registers_element, site_element, slugs_for
 from teipress.transform import Transformer, load_transformer
 
@@ -51,8 +50,7 @@ def render_file(transformer: Transformer, path: Path, reading: str = "normalised
     record = etree.fromstring(transformer.run("catalogue", node).encode())
     slugs = slugs_for([document])
     entries = register_entries([], [document])
-    site = transformer.node(site_element(Settings(title="Golden"), [(slugs[document.path], record)], entries,
-                                         build_index([document]), slugs))
+    site = transformer.node(site_element(Settings(title="Golden"), [(slugs[document.path], record)], entries))
     registers = transformer.node(registers_element(entries))
     page = transformer.run("html-document", node, site=site, registers=registers,
                            reading=reading, **{"document-id": slugs[document.path]})
@@ -161,7 +159,7 @@ def test_the_index_sorts_years_before_the_common_era_and_names_authors(transform
     records = [(ident, etree.fromstring(transformer.run("catalogue", transformer.node(
         PLAY.format(id=ident, title=title, author=author, when=when))).encode()))
         for ident, title, author, when in plays]
-    site = transformer.node(site_element(Settings(title="Plays"), records, [], build_index([]), {}))
+    site = transformer.node(site_element(Settings(title="Plays"), records, []))
     index = html.fromstring(transformer.run("html-index", site))
     rows = [(" ".join(row.xpath("string(td[@class='date'])").split()),
              row.xpath("string(.//p[@class='doc-author'])")) for row in index.xpath("//tbody/tr")]

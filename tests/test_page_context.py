@@ -5,6 +5,7 @@ without readings to choose between gets one text for both readings without a sec
 from __future__ import annotations
 
 import shutil
+from copy import deepcopy
 from pathlib import Path
 
 import pytest
@@ -28,12 +29,17 @@ def published(source: Path, out: Path) -> dict[str, bytes]:
             if p.is_file() and "pagefind" not in p.parts}
 
 
-def whole_edition(transformer, site, entries, targets):
-    """Every page against the whole manifest and all registers, as before the slices."""
-    from teipress.site import registers_element
+def whole_edition(transformer, site, entries, targets, own):
+    """Every page against the whole manifest and all registers, as before the slices (with
+    every record's own parts, its citation and search data, in the manifest)."""
+    from teipress.site import SITE_NS, registers_element
 
-    whole = Context(etree.tostring(site, encoding="unicode"),
-                    etree.tostring(registers_element(entries), encoding="unicode"))
+    site = deepcopy(site)
+    for document in site.iter(f"{{{SITE_NS}}}document"):
+        if document.get("id") in own:
+            document.extend(list(etree.fromstring(own[document.get("id")])))
+    whole = Context.of(etree.tostring(site, encoding="unicode"),
+                       etree.tostring(registers_element(entries), encoding="unicode"))
     return lambda slug, tei: whole
 
 

@@ -5,13 +5,25 @@ files the edition does not publish."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 
 from lxml import etree, html
 
 from conftest import TEI_DIR, shared
-from teipress.mentions import known_only, mentions_json, mentions_value, named_in
+from teipress.mentions import (
+    DocumentMentions,
+    Mention,
+    known_only,
+    mentions_json,
+    mentions_value,
+    named_in,
+    packed,
+    summarised,
+    unpacked,
+)
+from teipress.site import mentions_text
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -186,15 +198,24 @@ def test_mentions_read_before_the_registers_narrow_to_the_same() -> None:
     registers = [etree.parse(str(p)).getroot() for p in sorted(folder.rglob("*.xml"))
                  if p.parent.name == "indices"]
     known = {e.get(XML_ID) for r in registers for e in r.iter() if e.get(XML_ID)}
-    compared = 0
+    compared = repeated = 0
     for path in sorted((folder / "editions").glob("*.xml"))[:40]:
         root = etree.parse(str(path)).getroot()
         every = named_in(root)
         narrowed = named_in(root, known)
         assert known_only(every, known) == narrowed, path.name
         assert mentions_value(mentions_json(every)) == every
+        # what the build keeps: the first mention of each entry standing for all of them
+        kept = unpacked(packed(summarised(every)))
+        assert known_only(kept, known) == summarised(narrowed), path.name
+        assert [m.ident for m in kept.text] == list(dict.fromkeys(m.ident for m in every.text))
+        assert {m.ident: m.count for m in kept.text} == Counter(m.ident for m in every.text)
+        assert {m.ident: m.anchor for m in kept.text} == \
+            {m.ident: m.anchor for m in reversed(every.text)}  # the first one's anchor
+        repeated += any(m.count > 1 for m in kept.text)
         compared += bool(narrowed.text)
     assert compared > 10  # documents whose text names register entries
+    assert repeated > 5  # and that name an entry more than once
 
 
 def _with_prefixes(root: etree._Element) -> None:
@@ -251,3 +272,19 @@ def test_prefixed_pointers_resolve_like_the_pointers_they_expand_to(tmp_path: Pa
     for register in ("persons.html", "places.html"):
         assert words(page(builds["prefixed"], register).find(".//main")) == \
             words(page(builds["plain"], register).find(".//main"))
+
+
+def test_mentions_written_as_text_keep_every_character() -> None:
+    """The register pages' s:mentions is written as text, not through a tree: quotes, ampersands
+    and angle brackets in a name or its context come back as they were, and only the entries of
+    the page's kind are in it."""
+    words = DocumentMentions([Mention("p1", "tp-m1", '… "Tom & Jerry" <sic> ', "O'Brien", " & co.", 2),
+                              Mention("pl1", "tp-m2", "in ", "Wien", "")], [("p1", "resp:Übers. <a>")])
+    text = mentions_text({Path("a.xml"): packed(words)}, {Path("a.xml"): "a&b"}, {"p1"})
+    root = etree.fromstring(text.encode())
+    [named] = root.iter("{urn:teipress:site}named")
+    [at] = named
+    assert (named.get("id"), named.get("document"), named.get("count")) == ("p1", "a&b", "2")
+    assert (at.get("before"), at.text, at.get("after")) == ('… "Tom & Jerry" <sic> ', "O'Brien", " & co.")
+    [role] = root.iter("{urn:teipress:site}role")
+    assert role.get("role") == "resp:Übers. <a>"

@@ -340,16 +340,14 @@ def citation_element(c: Citation, downloads: dict[str, str]) -> etree._Element:
     return element
 
 
-def cite_documents(records: dict, entries: list[etree._Element], edition: EditionFacts,
-                   html: Path, slugs: dict[Path, str]) -> None:
-    """Per document: write the downloads and add `s:citation` to its catalogue record (so the
-    manifest, and through it the page, carries it). `records` maps ParsedDocument -> s:record."""
-    by_id = entries_by_id(entries)
-    for document, record in records.items():
-        slug = slugs[document.path]
-        title = " ".join((record.findtext(f"{_S}title") or slug).split())
-        citation = document_citation(document.root, slug, title, record.get("date"), edition, by_id)
-        record.append(citation_element(citation, write_downloads(citation, html)))
+def document_citation_element(root: etree._Element, slug: str, record: etree._Element,
+                              edition: EditionFacts, by_id: dict[str, etree._Element],
+                              html: Path) -> etree._Element:
+    """A document's `s:citation`, from its header (`root`) and catalogue record, with its
+    downloads written into `html`; the document page shows it (`entries_by_id` makes `by_id`)."""
+    title = " ".join((record.findtext(f"{_S}title") or slug).split())
+    citation = document_citation(root, slug, title, record.get("date"), edition, by_id)
+    return citation_element(citation, write_downloads(citation, html))
 
 
 def edition_element(edition: EditionFacts, html: Path) -> etree._Element:

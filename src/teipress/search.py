@@ -1,7 +1,7 @@
 """Full-text search with Pagefind: the finished site is indexed at the end of the build.
 
-Each document record gets `s:search` (its date, year, type and the persons, places and
-organisations it mentions), which the document page writes as Pagefind meta and filter
+Each document page gets `s:search` (its date, year, type and the persons, places and
+organisations it mentions) with its record, and writes it as Pagefind meta and filter
 attributes. Pagefind (the `pagefind[bin]` wheel: the binary ships in it, nothing is downloaded)
 then indexes the staged html/ folder. The index is a pure function of the pages, so when the
 pages are byte-identical to the previous build's, the previous index is copied instead of rebuilt.
@@ -50,25 +50,33 @@ _T = f"{{{TEI_NS}}}"
 _S = f"{{{SITE_NS}}}"
 
 
-def add_search_data(records: dict, index: CorpusIndex, names: dict[str, tuple[str, str]]) -> None:
-    """Append `s:search` to each catalogue record. `records` maps ParsedDocument -> s:record;
-    `names` maps register ids to (name, register page)."""
-    mentioned: dict[Path, set[str]] = defaultdict(set)
-    for ident, counts in index.mentions.items():
-        for path in counts:
-            mentioned[path].add(ident)
-    kinds = {page: FILTER_KINDS.get(kind) for kind, page in REGISTER_PAGES.items()}
-    for document, record in records.items():
-        search = etree.SubElement(record, f"{_S}search")
+class SearchData:
+    """What Pagefind records of each document besides its text: `s:search` with its date, year,
+    type and the persons, places and organisations it names. `names` maps register ids to
+    (name, register page)."""
+
+    def __init__(self, index: CorpusIndex, names: dict[str, tuple[str, str]]) -> None:
+        self.mentioned: dict[Path, set[str]] = defaultdict(set)
+        for ident, counts in index.mentions.items():
+            for path in counts:
+                self.mentioned[path].add(ident)
+        self.names = names
+        self.kinds = {page: FILTER_KINDS.get(kind) for kind, page in REGISTER_PAGES.items()}
+
+    def element(self, path: Path, root: etree._Element, record: etree._Element) -> etree._Element:
+        """`s:search` of the document at `path` (`root`: its header; `record`: its s:record)."""
+        search = etree.Element(f"{_S}search", nsmap={"s": SITE_NS})
         shown: set[tuple[str, str]] = set()  # each filter once
         date = record.get("date") or ""
         if re.match(r"^\d{4}", date):
             search.set("date", date)
             _filter(search, "year", date[:4], shown)
-        _filter(search, "type", document_type(document.root), shown)
-        for ident in sorted(mentioned.get(document.path, ()), key=lambda i: (names.get(i, ("",))[0], i)):
-            if ident in names and (kind := kinds.get(names[ident][1])):
+        _filter(search, "type", document_type(root), shown)
+        names = self.names
+        for ident in sorted(self.mentioned.get(path, ()), key=lambda i: (names.get(i, ("",))[0], i)):
+            if ident in names and (kind := self.kinds.get(names[ident][1])):
                 _filter(search, kind, names[ident][0], shown)
+        return search
 
 
 def _filter(parent: etree._Element, name: str, value: str, shown: set[tuple[str, str]]) -> None:

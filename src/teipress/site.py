@@ -7,20 +7,20 @@ which documents exist (with their catalogue records) and which register entry ea
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from copy import deepcopy
 from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
 from . import TEI_NS, TP_NS, XML_ID
 from .config import Settings
-from .mentions import DocumentMentions
+from .mentions import known_only, summarised, unpacked
 from .parse import ParsedDocument
 from .pictures.network import network_page
 from .prefixes import expand, prefix_defs
-from .references import ENTITY_KINDS, POINTER_ATTRIBUTES, CorpusIndex
+from .references import ENTITY_KINDS, POINTER_ATTRIBUTES
 
 SITE_NS = "urn:teipress:site"
 _S = f"{{{SITE_NS}}}"
@@ -47,13 +47,13 @@ def slugs_for(documents: Iterable[ParsedDocument]) -> dict[Path, str]:
 
 
 def site_element(settings: Settings, records: list[tuple[str, etree._Element]],
-                 entries: list[etree._Element], index: CorpusIndex,
-                 slugs_by_path: dict[Path, str],
-                 mentions: dict[Path, DocumentMentions] | None = None,
+                 entries: list[etree._Element],
                  correspondents: frozenset[str] = frozenset()) -> etree._Element:
     """The `s:site` manifest: the edition's settings, one s:document per published document,
-    one s:entity per entry, with how often each document's text names it (`mentions`, else
-    every pointer the index counts) and, for a correspondent, its section of the network page."""
+    one s:entity per entry (its kind, its register page and, for a correspondent, its section of
+    the network page). Which documents name an entry is not here but in `mentions_element`,
+    which only the register pages read: at 10,000 documents that is 600,000 elements that every
+    page of the edition would otherwise be handed."""
     site = etree.Element(f"{_S}site", nsmap={"s": SITE_NS}, title=settings.title,
                          language=settings.language)
     for key in ("subtitle", "publisher", "licence", "base_url"):
@@ -63,20 +63,9 @@ def site_element(settings: Settings, records: list[tuple[str, etree._Element]],
         etree.SubElement(site, f"{_S}editor").text = editor
     for slug, record in records:
         site.append(_document_element(slug, record))
-    counts = index.mentions if mentions is None else text_counts(mentions)
-    rank = {path: n for n, path in enumerate(slugs_by_path)}  # corpus order, so pages are stable
     for entry in entries:
-        site.append(_entity_element(entry, counts, slugs_by_path, rank, correspondents))
+        site.append(_entity_element(entry, correspondents))
     return site
-
-
-def text_counts(mentions: dict[Path, DocumentMentions]) -> dict[str, Counter[Path]]:
-    """id -> how often each document's text names it."""
-    found: dict[str, Counter[Path]] = {}
-    for path, named in mentions.items():
-        for mention in named.text:
-            found.setdefault(mention.ident, Counter())[path] += 1
-    return found
 
 
 def _document_element(slug: str, record: etree._Element) -> etree._Element:
@@ -93,43 +82,36 @@ def _document_element(slug: str, record: etree._Element) -> etree._Element:
     return element
 
 
-def _entity_element(entry: etree._Element, counts: dict[str, Counter[Path]], slugs_by_path: dict[Path, str],
-                    rank: dict[Path, int], correspondents: frozenset[str]) -> etree._Element:
+def _entity_element(entry: etree._Element, correspondents: frozenset[str]) -> etree._Element:
     ident = entry.get(XML_ID)
     kind = REGISTER_KINDS[etree.QName(entry).localname]
     element = etree.Element(f"{_S}entity", id=ident, kind=kind, page=REGISTER_PAGES[kind])
     if ident in correspondents:
         element.set("network", network_page(ident))
-    mentions = counts.get(ident, {})
-    # the documents that name it, not every document for every entry (10,000 × 2,700 at scale)
-    for path in sorted((p for p in mentions if mentions[p] and p in rank), key=rank.__getitem__):
-        etree.SubElement(element, f"{_S}mention", document=slugs_by_path[path], count=str(mentions[path]))
     return element
 
 
-def mentions_element(mentions: dict[Path, DocumentMentions],
-                     slugs_by_path: dict[Path, str]) -> etree._Element:
-    """`s:mentions` for the register pages only (the document pages do not need it):
+def mentions_text(mentions: dict[Path, str], slugs_by_path: dict[Path, str], known: set[str]) -> str:
+    """`s:mentions` for a register page (the document pages do not need it), as XML text:
     `<s:named id="p_1" document="slug" count="12"><s:at anchor="tp-m7" before=".." after="..">name</s:at>`
     with the first mention per entry and document, and `<s:role id="p_1" document="slug"
-    role="sender"/>` per header role."""
-    root = etree.Element(f"{_S}mentions", nsmap={"s": SITE_NS})
+    role="sender"/>` per header role; `mentions`: each document's (mentions.packed), of which
+    the entries in `known` count. Written as text: at 10,000 documents these are 400,000
+    elements, whose tree took 700 MB to build only to be serialised."""
+    parts = [f'<s:mentions xmlns:s="{SITE_NS}">']
     for path, slug in slugs_by_path.items():
-        named = mentions.get(path)
-        if named is None:
+        if path not in mentions:
             continue
-        by_ident: dict[str, list] = {}
-        for mention in named.text:
-            by_ident.setdefault(mention.ident, []).append(mention)
-        for ident, found in by_ident.items():
-            element = etree.SubElement(root, f"{_S}named", id=ident, document=slug, count=str(len(found)))
-            for mention in found[:1]:  # in context on the register page; the rest counted
-                at = etree.SubElement(element, f"{_S}at", anchor=mention.anchor,
-                                      before=mention.before, after=mention.after)
-                at.text = mention.name
-        for ident, role in named.roles:
-            etree.SubElement(root, f"{_S}role", id=ident, document=slug, role=role)
-    return root
+        named = known_only(unpacked(mentions[path]), known)
+        document = quoteattr(slug)
+        for m in summarised(named).text:  # the first in context on the register page; the rest counted
+            parts.append(f"<s:named id={quoteattr(m.ident)} document={document} count=\"{m.count}\">"
+                         f"<s:at anchor={quoteattr(m.anchor)} before={quoteattr(m.before)} "
+                         f"after={quoteattr(m.after)}>{escape(m.name)}</s:at></s:named>")
+        parts.extend(f"<s:role id={quoteattr(ident)} document={document} role={quoteattr(role)}/>"
+                     for ident, role in named.roles)
+    parts.append("</s:mentions>")
+    return "".join(parts)
 
 
 def register_entries(registers: list[ParsedDocument],

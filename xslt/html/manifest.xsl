@@ -2,7 +2,8 @@
 <!--
   Reading the site manifest (namespace urn:teipress:site) that Python builds:
   s:site/@title, s:document records (id, href, tei, text, date, sort-key, s:title, s:summary)
-  and s:entity records with s:mention children (which documents mention an entity).
+  and s:entity records (id, kind, register page, network section); which documents name an
+  entity is in s:mentions, handed to the register pages only.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

@@ -23,20 +23,19 @@ from pathlib import Path
 
 from lxml import etree
 
-from .. import XML_ID
 from ..checking import StoredDocument
-from ..citation import EditionFacts, cite_documents, edition_element
+from ..citation import EditionFacts, document_citation_element, edition_element, entries_by_id
 from ..errors import BuildRefused
 from ..findings import FileReport, Finding
 from ..layout import arrange, with_pages
-from ..mentions import known_only
 from ..parse import ParsedDocument
 from ..pictures.network import register_names
 from ..project import Project
 from ..publish import staged_output
+from ..references import CorpusIndex
 from ..resources import stylesheet
-from ..search import add_search_data, index_site
-from ..site import REGISTER_PAGES, register_entries, registers_element, slugs_for
+from ..search import SearchData, index_site
+from ..site import REGISTER_PAGES, SITE_NS, register_entries, registers_element, slugs_for
 from ..validate import Sources, check_sources, find_sources
 from ..volumes import split_volumes
 from .cache import BuildCache
@@ -110,12 +109,9 @@ def _edition(found: Sources, source: Path, staging: Path, project: Project, pool
     # reduce: citations (their downloads are written here), the site manifest, the registers
     entries = register_entries(registers, [*documents, *extra_pages])
     cited = EditionFacts.from_settings(project.settings)
-    cite_documents({d: records[d.path] for d, _ in listed}, entries, cited, html, slugs)
-    add_search_data({d: records[d.path] for d, _ in listed}, corpus.index,
-                    register_names(entries, REGISTER_PAGES))
-    known = {entry.get(XML_ID) for entry in entries}
-    mentions = {d.path: known_only(catalogue[d.path][1], known) for d, _ in listed}
-    manifest = Manifest(project.settings, entries, corpus.index, slugs,  # roots: parsed when read
+    own = _own_parts([d for d, _ in listed], records, slugs, entries, cited, corpus.index, html)
+    mentions = {d.path: catalogue[d.path][1] for d, _ in listed}
+    manifest = Manifest(project.settings, entries, slugs,  # roots: parsed when read
                         edition_element(cited, html), _Roots({d.path: d for d, _ in listed}), mentions)
     registers_xml = etree.tostring(registers_element(entries), encoding="unicode")
     site = with_pages(manifest.site(records), extra_pages, slugs, volume_pages)
@@ -124,7 +120,7 @@ def _edition(found: Sources, source: Path, staging: Path, project: Project, pool
     # map: each catalogued document's pages, written into the staging folder as they come;
     # each page gets only its slice of the manifest and the registers (context.py)
     targets = {slugs[path]: c.targets for path, c in catalogued.items()}
-    rendering = Rendering(pool, cache, page_contexts(transformer, site, entries, targets))
+    rendering = Rendering(pool, cache, page_contexts(transformer, site, entries, targets, own))
     made = rendering.pages([s for _, s in listed])
     published: dict[str, str] = {}
     store = _Store(staging, slugs, failures, published)
@@ -134,6 +130,8 @@ def _edition(found: Sources, source: Path, staging: Path, project: Project, pool
     # map: the edition's pages (volume contents, front and back matter, introductions)
     made_pages = rendering.pages(page_sources) if page_sources else iter(())  # dask maps no empty list
     store.all(zip(extra_pages, made_pages, strict=True))
+    rendered = rendering.rendered
+    del rendering, made, made_pages, site, own  # the pages' contexts: the reduce steps need the memory
 
     # the reduce steps run in this process alone: the workers' memory is returned first
     pool.close()
@@ -146,16 +144,35 @@ def _edition(found: Sources, source: Path, staging: Path, project: Project, pool
                                   encoding="unicode")
     reduced = ReducePages(transformer, cache, html)
     reports = with_failures(reports, failures)
-    listing_pages(reduced, manifest, records, Xml(site_xml), Xml(registers_xml))
+    site_input, registers_input = Xml(site_xml, reused=True), Xml(registers_xml, reused=True)
+    listing_pages(reduced, manifest, records, site_input, registers_input)
     validation_pages(reduced, reports, published, source, checks.schema_path.name,
-                     not checks.grammar_only, Xml(site_xml))
+                     not checks.grammar_only, site_input)
     for asset in ("edition.css", "readers.css", "search.js"):
         shutil.copyfile(stylesheet(f"assets/{asset}"), html / asset)
 
     shown = {d.display for d in documents}
     failed = [r for r in reports if r.path in shown and r.path not in published]
     failed += [r for r in corpus.failed() if r.path not in {f.path for f in failed}]
-    return BuildResult(reports, list(published), failed, rendering.rendered, reduced.made, reduced.kept)
+    return BuildResult(reports, list(published), failed, rendered, reduced.made, reduced.kept)
+
+
+def _own_parts(documents: list[StoredDocument | ParsedDocument], records: dict[Path, etree._Element],
+               slugs: dict[Path, str], entries: list[etree._Element], edition: EditionFacts,
+               index: CorpusIndex, html: Path) -> dict[str, bytes]:
+    """What only a document's own page reads of its record, by slug: its citation (whose
+    downloads are written into `html` here) and what search records of it, as XML text. Kept
+    out of the manifest that the pages listing the edition read, and out of the parent's trees
+    (4 KB a document as text, ten times that as elements)."""
+    by_id, searched = entries_by_id(entries), SearchData(index, register_names(entries, REGISTER_PAGES))
+    own: dict[str, bytes] = {}
+    for document in documents:
+        root, record, slug = document.root, records[document.path], slugs[document.path]
+        parts = etree.Element(f"{{{SITE_NS}}}own", nsmap={"s": SITE_NS})
+        parts.append(document_citation_element(root, slug, record, edition, by_id, html))
+        parts.append(searched.element(document.path, root, record))
+        own[slug] = etree.tostring(parts)
+    return own
 
 
 def _return_memory() -> None:

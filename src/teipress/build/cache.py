@@ -20,7 +20,7 @@ from pathlib import Path
 from .. import __version__
 from ..resources import data_dir
 
-FORMAT = 5  # bump when what an entry holds changes
+FORMAT = 6  # bump when what an entry holds changes
 
 
 def digest(*parts: str) -> str:

@@ -13,13 +13,12 @@ from pathlib import Path
 
 from lxml import etree
 
+from .. import XML_ID
 from ..config import Settings
 from ..findings import FileReport, Finding, display_path, reports_to_json
-from ..mentions import DocumentMentions
 from ..pictures import Published, corpus_pictures, correspondents, index_timeline
-from ..references import CorpusIndex
 from ..report import as_xml
-from ..site import REGISTER_KINDS, REGISTER_PAGES, SITE_NS, mentions_element, site_element
+from ..site import REGISTER_KINDS, REGISTER_PAGES, SITE_NS, mentions_text, site_element
 from ..volumes import VOLUME
 from .reduce import ReducePages, Xml, write
 
@@ -32,11 +31,10 @@ class Manifest:
 
     settings: Settings
     entries: list[etree._Element]
-    index: CorpusIndex
     slugs: dict[Path, str]
     citation: etree._Element  # the edition's own s:citation
     roots: Mapping[Path, etree._Element]  # the documents' headers, for the pictures and About
-    mentions: dict[Path, DocumentMentions]  # where each document names the register entries
+    mentions: dict[Path, str]  # where each document names the register entries (mentions.packed)
 
     def site(self, records: dict[Path, etree._Element]) -> etree._Element:
         """The manifest listing the documents in `records` ({path: s:record}, corpus order)."""
@@ -46,15 +44,17 @@ class Manifest:
             if volume := document.root.get(VOLUME):
                 record.set("volume", volume)
         listed = [(self.slugs[path], record) for path, record in records.items()]
-        element = site_element(self.settings, listed, self.entries, self.index,
-                               {path: self.slugs[path] for path in records}, self.mentions,
+        element = site_element(self.settings, listed, self.entries,
                                correspondents(documents, self.entries, REGISTER_PAGES))
         element.insert(0, deepcopy(self.citation))  # for the index and the About page
         element.insert(1, index_timeline(documents, self.settings.language))
         return element
 
-    def mentions_xml(self, records: dict[Path, etree._Element]) -> etree._Element:
-        return mentions_element(self.mentions, {path: self.slugs[path] for path in records})
+    def mentions_xml(self, records: dict[Path, etree._Element], kind: str) -> Xml:
+        """Where the documents in `records` name the register entries of `kind` (site.mentions_text)."""
+        known = {entry.get(XML_ID) for entry in self.entries
+                 if REGISTER_KINDS[etree.QName(entry).localname] == kind}
+        return Xml(mentions_text(self.mentions, {path: self.slugs[path] for path in records}, known))
 
     def published(self, records: dict[Path, etree._Element]) -> list[Published]:
         """What the pictures need of the documents in `records`."""
@@ -80,12 +80,13 @@ def listing_pages(pages: ReducePages, manifest: Manifest, records: dict[Path, et
     for page, picture in corpus_pictures(manifest.published(records), manifest.entries, REGISTER_PAGES,
                                          manifest.settings.language):
         pages.page(page, "html-pictures", _xml(picture), site=site)
-    mentions = _xml(manifest.mentions_xml(records))
     kinds = {REGISTER_KINDS[etree.QName(entry).localname] for entry in manifest.entries}
     for kind, page in REGISTER_PAGES.items():
         if kind == "bibl" and kind not in kinds:  # a bibliography page only for listBibl registers
             continue
-        pages.page(page, "html-register", registers, site=site, kind=kind, mentions=mentions)
+        # each page only the mentions of its own kind: the parent holds one kind's at a time
+        pages.page(page, "html-register", registers, site=site, kind=kind,
+                   mentions=manifest.mentions_xml(records, kind))
     about = about_source(manifest.roots[path] for path in records)
     if about is not None:
         pages.page("about.html", "html-about", _xml(about), site=site, registers=registers)

@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from ..checking import parse_text
-from ..mentions import DocumentMentions, mentions_json, mentions_value, named_in
+from ..mentions import DocumentMentions, named_in, packed, summarised, unpacked
 from .cache import BuildCache, code_version, digest
 from .context import Context, Targets
 from .executors import Runner, batches
 from .render import Catalogued, Pages, Source, catalogue, render_batch, worker_transformer
 
-Catalogue = tuple[Catalogued, DocumentMentions]  # a document's record and where it names entries
+# a document's record and where it names entries (mentions.packed: JSON text)
+Catalogue = tuple[Catalogued, str]
 
 
 def catalogue_all(runner: Runner, cache: BuildCache, sources: list[Source]) -> list[Catalogue]:
@@ -29,31 +30,33 @@ def catalogue_all(runner: Runner, cache: BuildCache, sources: list[Source]) -> l
         record, mentions = result
         if record.failure is None:
             cache.put(keys[i], {"record": record.record, "ids": list(record.targets.ids),
-                                "stems": list(record.targets.stems), "mentions": mentions_json(mentions)})
+                                "stems": list(record.targets.stems), "mentions": mentions})
     return [result for result in found if result is not None]
 
 
 def catalogue_batch(sources: list[Source]) -> list[Catalogue]:
     """Map step: each document's record (render.catalogue) and every id its names point at
-    (filtered to the register entries in the parent, mentions.known_only)."""
+    (filtered to the register entries in the parent, mentions.known_only), summarised: the
+    first mention of each entry and how many there are, all the registers show."""
     transformer = worker_transformer()
     results = []
     for source in sources:
         record = catalogue(transformer, source)
-        mentions = named_in(parse_text(source.tei)) if record.failure is None else DocumentMentions()
-        results.append((record, mentions))
+        mentions = DocumentMentions() if record.failure else summarised(named_in(parse_text(source.tei)))
+        results.append((record, packed(mentions)))
     return results
 
 
 def _record(value: dict | None) -> Catalogue | None:
     if not (value and isinstance(value.get("record"), str) and _strings(value.get("ids"))
-            and _strings(value.get("stems")) and isinstance(value.get("mentions"), dict)):
+            and _strings(value.get("stems")) and isinstance(value.get("mentions"), str)):
         return None
     try:
-        mentions = mentions_value(value["mentions"])
+        unpacked(value["mentions"])  # read when the registers are made: checked here
     except (KeyError, TypeError, ValueError):
         return None  # an entry of another shape: recompute
-    return Catalogued(value["record"], targets=Targets(tuple(value["ids"]), tuple(value["stems"]))), mentions
+    return Catalogued(value["record"], targets=Targets(tuple(value["ids"]), tuple(value["stems"]))), \
+        value["mentions"]
 
 
 def _strings(value: object) -> bool:
@@ -78,8 +81,8 @@ class Rendering:
         contexts: dict[int, Context] = {}
         for i, source in enumerate(sources):
             context = self.context(source.slug, source.tei)
-            keys.append((digest(code_version(), "html", source.slug, source.tei, context.site,
-                                context.registers),
+            site, registers = context.parts()
+            keys.append((digest(code_version(), "html", source.slug, source.tei, site, registers),
                          digest(code_version(), "text", source.tei)))
             wants.append((not self.cache.has(keys[i][0]), not self.cache.has(keys[i][1])))
             if any(wants[i]):

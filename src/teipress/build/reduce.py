@@ -21,6 +21,7 @@ class Xml:
     """XML text that a stylesheet gets as a document node (a plain str parameter is a string)."""
 
     text: str
+    reused: bool = False  # an input of many pages (the manifest, the registers): parsed and hashed once
 
 
 @dataclass
@@ -54,11 +55,17 @@ class ReducePages:
     def _digest(self, value: str | Xml) -> str:
         if not isinstance(value, Xml):
             return digest("string", value)
+        if not value.reused:
+            return digest("xml", value.text)
         if value.text not in self._digests:  # the manifest is an input of every page: hashed once
             self._digests[value.text] = digest("xml", value.text)
         return self._digests[value.text]
 
     def _node(self, value: Xml) -> Tree:
+        """The tree of `value`; kept for the next page only when it is reused, so that a page's
+        own input (a register's mentions, a picture) is dropped with the page."""
+        if not value.reused:
+            return self.transformer.node(value.text)
         if value.text not in self._nodes:
             self._nodes[value.text] = self.transformer.node(value.text)
         return self._nodes[value.text]

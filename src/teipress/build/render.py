@@ -74,9 +74,9 @@ def catalogue(transformer: Transformer, source: Source) -> Catalogued:
 def render(transformer: Transformer, source: Source, context: Context, *, html: bool = True,
            text: bool = True) -> Pages:
     try:
-        node, site = transformer.node(source.tei), transformer.node(context.site)
-        page = transformer.run("html-document", node, site=site,
-                               registers=transformer.node(context.registers),
+        site_xml, registers_xml = context.parts()
+        node, site = transformer.node(source.tei), transformer.node(site_xml)
+        page = transformer.run("html-document", node, site=site, registers=transformer.node(registers_xml),
                                **{"document-id": source.slug}) if html else ""
         # the text edition reads the site slice only for its labels' language
         plain = transformer.run("text-document", node, site=site) if text else ""
