@@ -9,11 +9,13 @@ for starting workers at all.
 
 from __future__ import annotations
 
+import itertools
 import math
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -30,6 +32,11 @@ MIN_PER_WORKER = 12
 # 18.6 s wall, 12.8 s CPU and 1,226 MB with 2 workers, 14.9 s, 11.3 s and 503 MB in one process.
 AUTO_PER_WORKER = 200
 BATCHES_PER_WORKER = 4  # small enough batches that the progress bar and the load move evenly
+# At most this many documents a batch, and this many batches a worker sent ahead: what a batch
+# brings back (a document's pages are 50-100 KB) is held whole by the worker and by the parent,
+# so batches that grew with the corpus (1,250 documents at 10,000) made memory grow with it.
+MOST_PER_BATCH = 50
+AHEAD_PER_WORKER = 2
 
 
 def default_jobs() -> int:
@@ -46,7 +53,7 @@ def worker_count(jobs: int | None, documents: int) -> int:
 
 def batches(items: list[T], workers: int) -> list[list[T]]:
     """`items` in consecutive batches, a few per worker (order kept)."""
-    size = max(1, math.ceil(len(items) / (workers * BATCHES_PER_WORKER)))
+    size = max(1, min(MOST_PER_BATCH, math.ceil(len(items) / (workers * BATCHES_PER_WORKER))))
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
@@ -85,7 +92,26 @@ class Runner:
             if self._start is None or items < MIN_PER_WORKER:
                 return (function(*task) for task in tasks)
             self._executor = self._start()
-        return self._executor.map(function, *zip(*tasks, strict=True))
+        return _in_order(self._executor, function, tasks, self.workers * AHEAD_PER_WORKER)
+
+
+def _in_order(executor: Executor, function: Callable[..., T], tasks: list[tuple], ahead: int) -> Iterator[T]:
+    """`function(*task)` for each task on `executor`, results in task order, with at most `ahead`
+    tasks submitted and not yet read: `Executor.map` would send every task at once and keep all
+    of them, their arguments pickled, until the last result is read."""
+    waiting: deque[Future] = deque()
+    queued = iter(tasks)
+    try:
+        for task in itertools.islice(queued, ahead):
+            waiting.append(executor.submit(function, *task))
+        while waiting:
+            result = waiting.popleft().result()
+            for task in itertools.islice(queued, 1):
+                waiting.append(executor.submit(function, *task))
+            yield result
+    finally:
+        for future in waiting:  # the results were not wanted after all (an error, a stop)
+            future.cancel()
 
 
 @contextmanager
