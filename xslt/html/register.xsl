@@ -284,7 +284,7 @@
     <xsl:variable name="named" as="element(s:named)*" select="$mentions ! key('tp:named', $id, .)"/>
     <xsl:variable name="documents" as="element(s:document)*"
       select="tp:in-reading-order(key('tp:site-document', $named/@document ! string(.), $site))"/>
-    <xsl:variable name="by-document" as="map(xs:string, element(s:named))"
+    <xsl:variable name="named-at" as="map(xs:string, element(s:named))"
       select="map:merge($named ! map { string(@document): . }, map { 'duplicates': 'use-first' })"/>
     <xsl:if test="exists($documents)">
       <xsl:variable name="total" as="xs:integer" select="sum($named/@count ! xs:integer(.))"/>
@@ -295,7 +295,7 @@
         <ul>
           <xsl:for-each select="$documents">
             <xsl:variable name="document" as="element(s:document)" select="."/>
-            <xsl:variable name="here" as="element(s:named)" select="$by-document(string($document/@id))"/>
+            <xsl:variable name="here" as="element(s:named)" select="$named-at(string($document/@id))"/>
             <xsl:variable name="href" as="xs:string?" select="tp:document-link-parts(.)[3][. ne '']"/>
             <xsl:variable name="first" as="element(s:at)?" select="$here/s:at[1]"/>
             <li>
