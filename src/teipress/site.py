@@ -104,12 +104,13 @@ def mentions_text(mentions: dict[Path, str], slugs_by_path: dict[Path, str], kno
             continue
         named = known_only(unpacked(mentions[path]), known)
         document = quoteattr(slug)
-        for m in summarised(named).text:  # the first in context on the register page; the rest counted
-            parts.append(f"<s:named id={quoteattr(m.ident)} document={document} count=\"{m.count}\">"
-                         f"<s:at anchor={quoteattr(m.anchor)} before={quoteattr(m.before)} "
-                         f"after={quoteattr(m.after)}>{escape(m.name)}</s:at></s:named>")
-        parts.extend(f"<s:role id={quoteattr(ident)} document={document} role={quoteattr(role)}/>"
-                     for ident, role in named.roles)
+        # one string per document (the first mention in context on the register page; the rest counted)
+        parts.append("".join(f"<s:named id={quoteattr(m.ident)} document={document} count=\"{m.count}\">"
+                             f"<s:at anchor={quoteattr(m.anchor)} before={quoteattr(m.before)} "
+                             f"after={quoteattr(m.after)}>{escape(m.name)}</s:at></s:named>"
+                             for m in summarised(named).text))
+        parts.append("".join(f"<s:role id={quoteattr(ident)} document={document} role={quoteattr(role)}/>"
+                             for ident, role in named.roles))
     parts.append("</s:mentions>")
     return "".join(parts)
 

@@ -133,8 +133,10 @@ def _edition(found: Sources, source: Path, staging: Path, project: Project, pool
     rendered = rendering.rendered
     del rendering, made, made_pages, site, own  # the pages' contexts: the reduce steps need the memory
 
-    # the reduce steps run in this process alone: the workers' memory is returned first
+    # the reduce steps run in this process alone: the workers' memory is returned first, and
+    # what the parent freed goes back to the system, where Saxon's heap can have it
     pool.close()
+    _return_memory()
 
     # reduce: the pages that list the edition (only what was published), the validation
     # report; each taken from the build cache when its inputs are those of an earlier build

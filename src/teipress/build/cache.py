@@ -74,7 +74,9 @@ class BuildCache:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            partial.write_text(f"{digest(text)}\n{text}", encoding="utf-8")
+            with partial.open("w", encoding="utf-8") as file:  # no second copy of a 50 MB page
+                file.write(f"{digest(text)}\n")
+                file.write(text)
             os.replace(partial, path)
         except OSError:
             pass  # a cache that cannot be written only makes the next build slower
