@@ -131,7 +131,12 @@ def _edition(found: Sources, source: Path, staging: Path, project: Project, pool
     made_pages = rendering.pages(page_sources) if page_sources else iter(())  # dask maps no empty list
     store.all(zip(extra_pages, made_pages, strict=True))
     rendered = rendering.rendered
-    del rendering, made, made_pages, site, own  # the pages' contexts: the reduce steps need the memory
+    # the pages' contexts and the documents' texts: the reduce steps need the memory
+    del rendering, made, made_pages, site, own, sources, page_sources
+    listed = [(d, None) for d, _ in listed]
+    for document in {*documents, *extra_pages}:
+        if isinstance(document, StoredDocument):
+            document.drop_texts()
 
     # the reduce steps run in this process alone: the workers' memory is returned first, and
     # what the parent freed goes back to the system, where Saxon's heap can have it
