@@ -81,30 +81,31 @@
             </xsl:apply-templates>
           </xsl:when>
           <xsl:otherwise>
-            <xsl:variable name="groups" as="element(group)*">
+            <!-- the initials first, then the entries written straight into their sections: a
+                 register of a large edition (48 MB of HTML) is not built twice over -->
+            <xsl:variable name="initials" as="xs:string*">
               <xsl:for-each-group select="$entries" group-by="tp:initial(.)">
                 <xsl:sort select="current-grouping-key()" collation="{$tp:collation}"/>
-                <group initial="{current-grouping-key()}">
-                  <xsl:apply-templates select="tp:sort-entries(current-group())" mode="tp:register-entry">
-                    <xsl:with-param name="heading" select="'h3'"/>
-                  </xsl:apply-templates>
-                </group>
+                <xsl:sequence select="current-grouping-key()"/>
               </xsl:for-each-group>
             </xsl:variable>
             <p class="lead">{count($entries)} {tp:word('entries')}.</p>
             <nav class="initials" aria-label="{tp:word('initials')}">
               <ul>
-                <xsl:for-each select="$groups">
-                  <li><a href="#tp-initial-{position()}">{@initial}</a></li>
+                <xsl:for-each select="$initials">
+                  <li><a href="#tp-initial-{position()}">{.}</a></li>
                 </xsl:for-each>
               </ul>
             </nav>
-            <xsl:for-each select="$groups">
+            <xsl:for-each-group select="$entries" group-by="tp:initial(.)">
+              <xsl:sort select="current-grouping-key()" collation="{$tp:collation}"/>
               <section class="initial" aria-labelledby="tp-initial-{position()}">
-                <h2 id="tp-initial-{position()}">{@initial}</h2>
-                <xsl:sequence select="node()"/>
+                <h2 id="tp-initial-{position()}">{current-grouping-key()}</h2>
+                <xsl:apply-templates select="tp:sort-entries(current-group())" mode="tp:register-entry">
+                  <xsl:with-param name="heading" select="'h3'"/>
+                </xsl:apply-templates>
               </section>
-            </xsl:for-each>
+            </xsl:for-each-group>
           </xsl:otherwise>
         </xsl:choose>
       </xsl:with-param>
