@@ -288,3 +288,46 @@ def test_mentions_written_as_text_keep_every_character() -> None:
     assert (at.get("before"), at.text, at.get("after")) == ('… "Tom & Jerry" <sic> ', "O'Brien", " & co.")
     [role] = root.iter("{urn:teipress:site}role")
     assert role.get("role") == "resp:Übers. <a>"
+
+
+def test_a_large_register_lists_where_its_entries_are_named_on_pages_of_their_own(
+        corpus_builds, tmp_path: Path, monkeypatch) -> None:
+    """Beyond LISTED_HERE documents in all, a register's "mentioned in" lists move to pages of
+    their own: each entry on the register page links to its list, and the lists are the ones
+    the single page shows, entry by entry."""
+    from click.testing import CliRunner
+
+    import teipress.build.edition as edition
+    from teipress.cli import main
+
+    whole = corpus_builds("maechtekongresse") / "html"
+    monkeypatch.setattr(edition, "LISTED_HERE", 300)
+    out = tmp_path / "split"
+    CliRunner().invoke(main, ["build", "--source", str(shared("corpora", "maechtekongresse")),
+                              "--out", str(out), "--quiet"], catch_exceptions=False)
+    split = out / "html"
+    parts = sorted(split.glob("persons-mentions-*.html"))
+    assert len(parts) >= 3 and not (whole / parts[0].name).exists()
+
+    def lists(page: Path) -> dict[str, bytes]:
+        tree = html.parse(str(page))
+        where = ".//dd[@class='mentions' or @class='roles']"
+        return {article.get("id"): b"".join(etree.tostring(dd.getprevious()) + etree.tostring(dd)
+                                            for dd in article.xpath(where))
+                for article in tree.iter("article") if article.xpath(where)}
+
+    single = {ident: shown for ident, shown in lists(whole / "persons.html").items()}
+    moved: dict[str, bytes] = {}
+    for part in parts:
+        found = lists(part)
+        assert not set(found) & set(moved), part.name  # each entry on one page
+        moved.update(found)
+    # the same documents in the same words, only on other pages; roles stay with them
+    assert moved == {ident: shown for ident, shown in single.items() if ident in moved}
+    assert set(moved) == set(single)
+    register = html.parse(str(split / "persons.html"))
+    links = register.xpath("//dd[@class='mentions']//a/@href")
+    assert len(links) == len(moved)
+    for link in links:
+        page, ident = link.split("#")
+        assert ident in lists(split / page), link

@@ -115,6 +115,33 @@ def mentions_text(mentions: dict[Path, str], slugs_by_path: dict[Path, str], kno
     return "".join(parts)
 
 
+def mention_counts(mentions: dict[Path, str], paths: Iterable[Path],
+                   known: set[str]) -> dict[str, tuple[int, set[Path]]]:
+    """id -> (how often the texts of the documents at `paths` name it, which of them name it in
+    their text or give it a role in their header), for the entries in `known`."""
+    counts: dict[str, tuple[int, set[Path]]] = {}
+    for path in paths:
+        if path not in mentions:
+            continue
+        named = known_only(unpacked(mentions[path]), known)
+        for mention in named.text:
+            total, documents = counts.setdefault(mention.ident, (0, set()))
+            counts[mention.ident] = (total + mention.count, documents | {path})
+        for ident, _ in named.roles:
+            counts.setdefault(ident, (0, set()))[1].add(path)
+    return counts
+
+
+def summary_text(counts: dict[str, tuple[int, set[Path]]], pages: dict[str, str]) -> str:
+    """`s:mentions` for a large register's own page: per entry, how often it is named, in how
+    many documents, and the page (`pages`: id -> page) that lists where."""
+    parts = [f'<s:mentions xmlns:s="{SITE_NS}">']
+    parts.extend(f"<s:summary id={quoteattr(ident)} mentions=\"{total}\" documents=\"{len(documents)}\" "
+                 f"page={quoteattr(pages[ident])}/>" for ident, (total, documents) in counts.items())
+    parts.append("</s:mentions>")
+    return "".join(parts)
+
+
 def register_entries(registers: list[ParsedDocument],
                      documents: list[ParsedDocument]) -> list[etree._Element]:
     """Every person/place/org, and every work of a listBibl, with an xml:id: register files

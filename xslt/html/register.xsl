@@ -45,8 +45,15 @@
        s:role per header role. -->
   <xsl:param name="mentions" as="document-node()?" select="()"/>
 
+  <!-- A register of a large edition lists where its entries are named on pages of their own
+       (edition.py): on the register page $mentions then holds an s:summary per entry (how many
+       mentions and documents, and the page that lists them), and each of those pages is made
+       with $part, its number, and the s:named and s:role of its entries. -->
+  <xsl:param name="part" as="xs:string" select="''"/>
+
   <xsl:key name="tp:named" match="s:named" use="@id"/>
   <xsl:key name="tp:role" match="s:role" use="@id"/>
+  <xsl:key name="tp:summary" match="s:summary" use="@id"/>
 
   <xsl:global-context-item as="document-node()" use="required"/>
 
@@ -64,6 +71,51 @@
     </xsl:if>
     <xsl:variable name="title" as="xs:string" select="tp:word($tp:register-titles($kind))"/>
     <xsl:variable name="entries" as="element()*" select="*/*[tp:entity-kind(.) eq $kind][@xml:id]"/>
+    <xsl:choose>
+      <xsl:when test="$part ne ''">
+        <xsl:call-template name="tp:mentions-page">
+          <xsl:with-param name="title" select="$title"/>
+          <xsl:with-param name="entries" select="$entries[let $id := string(@xml:id)
+                                                          return exists($mentions ! (key('tp:named', $id, .), key('tp:role', $id, .)))]"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="tp:register-page">
+          <xsl:with-param name="title" select="$title"/>
+          <xsl:with-param name="entries" select="$entries"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- One part of where a large register's entries are named: each entry's name (linking back
+       to it) and its mentions, in the register's order. -->
+  <xsl:template name="tp:mentions-page">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="entries" as="element()*"/>
+    <xsl:variable name="heading" as="xs:string" select="$title || ' – ' || tp:word('mentioned-in') || ' (' || $part || ')'"/>
+    <xsl:call-template name="tp:page">
+      <xsl:with-param name="title" select="$heading"/>
+      <xsl:with-param name="site-title" select="tp:site-title($site)"/>
+      <xsl:with-param name="current" select="$kind"/>
+      <xsl:with-param name="content" as="node()*">
+        <h1>{$heading}</h1>
+        <xsl:for-each select="if ($kind eq 'bibl') then $entries else tp:sort-entries($entries)">
+          <article class="entry {local-name()}" id="{@xml:id}">
+            <h2><a href="{$tp:register-pages($kind)}#{@xml:id}">{if (self::tei:bibl or self::tei:biblStruct)
+              then normalize-space(.) else tp:entity-label(.)}</a></h2>
+            <dl class="entry-fields">
+              <xsl:call-template name="tp:mentions"/>
+            </dl>
+          </article>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="tp:register-page">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="entries" as="element()*"/>
     <xsl:call-template name="tp:page">
       <xsl:with-param name="title" select="$title"/>
       <xsl:with-param name="site-title" select="tp:site-title($site)"/>
@@ -281,6 +333,34 @@
        the first mentions as links to their place and a few words around them, and how many more
        there are; then, apart, the documents whose header gives the entry a role. -->
   <xsl:template name="tp:mentions" as="element()*">
+    <xsl:variable name="id" as="xs:string" select="@xml:id"/>
+    <xsl:variable name="summary" as="element(s:summary)?" select="$mentions ! key('tp:summary', $id, .)"/>
+    <xsl:choose>
+      <xsl:when test="exists($summary)">
+        <xsl:call-template name="tp:mentions-elsewhere">
+          <xsl:with-param name="summary" select="$summary"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="tp:mentions-here"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- On a large register's page: how often the entry is named, linking to the page that lists where. -->
+  <xsl:template name="tp:mentions-elsewhere" as="element()*">
+    <xsl:param name="summary" as="element(s:summary)"/>
+    <xsl:variable name="total" as="xs:integer" select="xs:integer($summary/@mentions)"/>
+    <xsl:variable name="documents" as="xs:integer" select="xs:integer($summary/@documents)"/>
+    <dt>{tp:word('mentioned-in')}</dt>
+    <dd class="mentions">
+      <p class="mention-summary"><a href="{tp:safe-href($summary/@page)}#{@xml:id}">{
+        if ($total gt 0) then $total || ' ' || tp:word(if ($total eq 1) then 'mention' else 'mentions') || ', ' else ''}{
+        $documents} {tp:word(if ($documents eq 1) then 'document-one' else 'document-many')}</a></p>
+    </dd>
+  </xsl:template>
+
+  <xsl:template name="tp:mentions-here" as="element()*">
     <xsl:variable name="id" as="xs:string" select="@xml:id"/>
     <xsl:variable name="named" as="element(s:named)*" select="$mentions ! key('tp:named', $id, .)"/>
     <xsl:variable name="documents" as="element(s:document)*"

@@ -6,6 +6,7 @@ record; the pages that list documents (index, registers, validation report) come
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from copy import deepcopy
 from dataclasses import dataclass
@@ -18,11 +19,24 @@ from ..config import Settings
 from ..findings import FileReport, Finding, display_path, reports_to_json
 from ..pictures import Published, corpus_pictures, correspondents, index_timeline
 from ..report import as_xml
-from ..site import REGISTER_KINDS, REGISTER_PAGES, SITE_NS, mentions_text, site_element
+from ..site import (
+    REGISTER_KINDS,
+    REGISTER_PAGES,
+    SITE_NS,
+    mention_counts,
+    mentions_text,
+    site_element,
+    summary_text,
+)
 from ..volumes import VOLUME
 from .reduce import ReducePages, Xml, write
 
 _TEI = "{http://www.tei-c.org/ns/1.0}"
+# A register page lists where its entries are named in up to this many documents in all; beyond,
+# the lists are on pages of their own (register_pages). TEIPRESS_REGISTER_LISTED sets it (tests
+# use a few); a value that is not a positive whole number is ignored.
+_LISTED = os.environ.get("TEIPRESS_REGISTER_LISTED", "").strip()
+LISTED_HERE = int(_LISTED) if _LISTED.isdecimal() and int(_LISTED) > 0 else 20_000
 
 
 @dataclass(frozen=True)
@@ -50,10 +64,13 @@ class Manifest:
         element.insert(1, index_timeline(documents, self.settings.language))
         return element
 
-    def mentions_xml(self, records: dict[Path, etree._Element], kind: str) -> Xml:
-        """Where the documents in `records` name the register entries of `kind` (site.mentions_text)."""
-        known = {entry.get(XML_ID) for entry in self.entries
-                 if REGISTER_KINDS[etree.QName(entry).localname] == kind}
+    def ids_of(self, kind: str) -> list[str]:
+        """The ids of the register entries of `kind`, in the registers' order."""
+        return [entry.get(XML_ID) for entry in self.entries
+                if REGISTER_KINDS[etree.QName(entry).localname] == kind]
+
+    def mentions_xml(self, records: dict[Path, etree._Element], known: set[str]) -> Xml:
+        """Where the documents in `records` name the register entries in `known` (site.mentions_text)."""
         return Xml(mentions_text(self.mentions, {path: self.slugs[path] for path in records}, known))
 
     def published(self, records: dict[Path, etree._Element]) -> list[Published]:
@@ -84,12 +101,39 @@ def listing_pages(pages: ReducePages, manifest: Manifest, records: dict[Path, et
     for kind, page in REGISTER_PAGES.items():
         if kind == "bibl" and kind not in kinds:  # a bibliography page only for listBibl registers
             continue
-        # each page only the mentions of its own kind: the parent holds one kind's at a time
-        pages.page(page, "html-register", registers, site=site, kind=kind,
-                   mentions=manifest.mentions_xml(records, kind))
+        register_pages(pages, manifest, records, kind, page, site, registers)
     about = about_source(manifest.roots[path] for path in records)
     if about is not None:
         pages.page("about.html", "html-about", _xml(about), site=site, registers=registers)
+
+
+def register_pages(pages: ReducePages, manifest: Manifest, records: dict[Path, etree._Element], kind: str,
+                   page: str, site: Xml, registers: Xml) -> None:
+    """The register page of `kind`, with where each entry is named (each page gets only the
+    mentions of its own kind). Where that would list more than LISTED_HERE documents, the lists
+    move to pages of their own, `persons-mentions-1.html` …, each of about that many, and the
+    register links each entry to its list: at 10,000 letters the persons page was 48 MB."""
+    ids = manifest.ids_of(kind)
+    counts = mention_counts(manifest.mentions, records, set(ids))
+    if sum(len(documents) for _, documents in counts.values()) <= LISTED_HERE:
+        pages.page(page, "html-register", registers, site=site, kind=kind,
+                   mentions=manifest.mentions_xml(records, set(ids)))
+        return
+    parts: list[list[str]] = [[]]
+    listed = 0
+    for ident in (i for i in ids if i in counts):  # the registers' order, cut where a part is full
+        if listed >= LISTED_HERE:
+            parts.append([])
+            listed = 0
+        parts[-1].append(ident)
+        listed += len(counts[ident][1])
+    names = {ident: f"{page.removesuffix('.html')}-mentions-{n}.html"
+             for n, part in enumerate(parts, 1) for ident in part}
+    pages.page(page, "html-register", registers, site=site, kind=kind,
+               mentions=Xml(summary_text(counts, names)))
+    for n, part in enumerate(parts, 1):
+        pages.page(names[part[0]], "html-register", registers, site=site, kind=kind,
+                   mentions=manifest.mentions_xml(records, set(part)), part=str(n))
 
 
 def _xml(element: etree._Element) -> Xml:
