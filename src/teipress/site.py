@@ -98,21 +98,29 @@ def mentions_text(mentions: dict[Path, str], slugs_by_path: dict[Path, str], kno
     role="sender"/>` per header role; `mentions`: each document's (mentions.packed), of which
     the entries in `known` count. Written as text: at 10,000 documents these are 400,000
     elements, whose tree took 700 MB to build only to be serialised."""
-    parts = [f'<s:mentions xmlns:s="{SITE_NS}">']
+    [text] = mentions_texts(mentions, slugs_by_path, [known])
+    return text
+
+
+def mentions_texts(mentions: dict[Path, str], slugs_by_path: dict[Path, str],
+                   groups: list[set[str]]) -> list[str]:
+    """`mentions_text` for each group of entries, reading each document's mentions once."""
+    group_of = {ident: n for n, group in enumerate(groups) for ident in group}
+    parts: list[list[str]] = [[f'<s:mentions xmlns:s="{SITE_NS}">'] for _ in groups]
     for path, slug in slugs_by_path.items():
         if path not in mentions:
             continue
-        named = known_only(unpacked(mentions[path]), known)
+        named = summarised(unpacked(mentions[path]))  # the first mention in context; the rest counted
         document = quoteattr(slug)
-        # one string per document (the first mention in context on the register page; the rest counted)
-        parts.append("".join(f"<s:named id={quoteattr(m.ident)} document={document} count=\"{m.count}\">"
-                             f"<s:at anchor={quoteattr(m.anchor)} before={quoteattr(m.before)} "
-                             f"after={quoteattr(m.after)}>{escape(m.name)}</s:at></s:named>"
-                             for m in summarised(named).text))
-        parts.append("".join(f"<s:role id={quoteattr(ident)} document={document} role={quoteattr(role)}/>"
-                             for ident, role in named.roles))
-    parts.append("</s:mentions>")
-    return "".join(parts)
+        for m in named.text:
+            if (n := group_of.get(m.ident)) is not None:
+                parts[n].append(f"<s:named id={quoteattr(m.ident)} document={document} count=\"{m.count}\">"
+                                f"<s:at anchor={quoteattr(m.anchor)} before={quoteattr(m.before)} "
+                                f"after={quoteattr(m.after)}>{escape(m.name)}</s:at></s:named>")
+        for ident, role in named.roles:
+            if (n := group_of.get(ident)) is not None:
+                parts[n].append(f"<s:role id={quoteattr(ident)} document={document} role={quoteattr(role)}/>")
+    return ["".join([*group, "</s:mentions>"]) for group in parts]
 
 
 def mention_counts(mentions: dict[Path, str], paths: Iterable[Path],

@@ -24,7 +24,7 @@ from ..site import (
     REGISTER_PAGES,
     SITE_NS,
     mention_counts,
-    mentions_text,
+    mentions_texts,
     site_element,
     summary_text,
 )
@@ -37,6 +37,7 @@ _TEI = "{http://www.tei-c.org/ns/1.0}"
 # use a few); a value that is not a positive whole number is ignored.
 _LISTED = os.environ.get("TEIPRESS_REGISTER_LISTED", "").strip()
 LISTED_HERE = int(_LISTED) if _LISTED.isdecimal() and int(_LISTED) > 0 else 20_000
+PARTS_A_PASS = 8  # each reading of every document's mentions serves this many pages
 
 
 @dataclass(frozen=True)
@@ -69,9 +70,11 @@ class Manifest:
         return [entry.get(XML_ID) for entry in self.entries
                 if REGISTER_KINDS[etree.QName(entry).localname] == kind]
 
-    def mentions_xml(self, records: dict[Path, etree._Element], known: set[str]) -> Xml:
-        """Where the documents in `records` name the register entries in `known` (site.mentions_text)."""
-        return Xml(mentions_text(self.mentions, {path: self.slugs[path] for path in records}, known))
+    def mentions_xml(self, records: dict[Path, etree._Element], groups: list[set[str]]) -> list[Xml]:
+        """Where the documents in `records` name the register entries of each group
+        (site.mentions_texts)."""
+        texts = mentions_texts(self.mentions, {path: self.slugs[path] for path in records}, groups)
+        return [Xml(text) for text in texts]
 
     def published(self, records: dict[Path, etree._Element]) -> list[Published]:
         """What the pictures need of the documents in `records`."""
@@ -116,8 +119,8 @@ def register_pages(pages: ReducePages, manifest: Manifest, records: dict[Path, e
     ids = manifest.ids_of(kind)
     counts = mention_counts(manifest.mentions, records, set(ids))
     if sum(len(documents) for _, documents in counts.values()) <= LISTED_HERE:
-        pages.page(page, "html-register", registers, site=site, kind=kind,
-                   mentions=manifest.mentions_xml(records, set(ids)))
+        [mentions] = manifest.mentions_xml(records, [set(ids)])
+        pages.page(page, "html-register", registers, site=site, kind=kind, mentions=mentions)
         return
     parts: list[list[str]] = [[]]
     listed = 0
@@ -131,9 +134,12 @@ def register_pages(pages: ReducePages, manifest: Manifest, records: dict[Path, e
              for n, part in enumerate(parts, 1) for ident in part}
     pages.page(page, "html-register", registers, site=site, kind=kind,
                mentions=Xml(summary_text(counts, names)))
-    for n, part in enumerate(parts, 1):
-        pages.page(names[part[0]], "html-register", registers, site=site, kind=kind,
-                   mentions=manifest.mentions_xml(records, set(part)), part=str(n))
+    for first in range(0, len(parts), PARTS_A_PASS):  # a few parts for each reading of the mentions
+        batch = parts[first:first + PARTS_A_PASS]
+        texts = manifest.mentions_xml(records, [set(part) for part in batch])
+        for n, (part, mentions) in enumerate(zip(batch, texts, strict=True), first + 1):
+            pages.page(names[part[0]], "html-register", registers, site=site, kind=kind, mentions=mentions,
+                       part=str(n))
 
 
 def _xml(element: etree._Element) -> Xml:
