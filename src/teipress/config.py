@@ -8,6 +8,7 @@ corpus itself. Relative paths in the file are relative to the file's folder.
 from __future__ import annotations
 
 import glob
+import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -184,3 +185,10 @@ def _note_title(element: etree._Element, titles: dict[str, str]) -> None:
         titles.setdefault("series", text)
     elif parent.tag == f"{_T}titleStmt" and kind in ("", "main", "complete"):
         titles.setdefault("main", text)
+
+
+def size_from_environment(name: str, default: int) -> int:
+    """A size the environment variable `name` may set (tests use small ones); a value that is
+    not a positive whole number is ignored, as if unset."""
+    value = os.environ.get(name, "").strip()
+    return int(value) if value.isdecimal() and int(value) > 0 else default

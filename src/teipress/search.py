@@ -32,6 +32,7 @@ import click
 from lxml import etree
 
 from . import TEI_NS
+from .config import size_from_environment
 from .pagefind_files import normalise_index
 from .references import CorpusIndex
 from .site import REGISTER_PAGES
@@ -40,9 +41,7 @@ SITE_NS = "urn:teipress:site"
 INDEX_FOLDER = "pagefind"
 STAMP = ".teipress-inputs"  # hash of the pages the index was made from
 # Pages per Pagefind run (its memory grows with them); TEIPRESS_SEARCH_CHUNK sets it (tests use a few).
-# (a value that is not a positive whole number is ignored, as if unset)
-_CHUNK = os.environ.get("TEIPRESS_SEARCH_CHUNK", "").strip()
-CHUNK_PAGES = int(_CHUNK) if _CHUNK.isdecimal() and int(_CHUNK) > 0 else 1000
+CHUNK_PAGES = size_from_environment("TEIPRESS_SEARCH_CHUNK", 1000)
 MERGE_KEY = "teipress_merge"  # in the first bundle's pagefind-entry.json: the other bundles' folders
 BODY = re.compile(rb"<[^>]*\sdata-pagefind-body[\s=/>]")
 FILTER_KINDS = {"person": "person", "place": "place", "org": "organisation"}

@@ -6,7 +6,6 @@ record; the pages that list documents (index, registers, validation report) come
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping
 from copy import deepcopy
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from .. import XML_ID
-from ..config import Settings
+from ..config import Settings, size_from_environment
 from ..findings import FileReport, Finding, display_path, reports_to_json
 from ..pictures import Published, corpus_pictures, correspondents, index_timeline
 from ..report import as_xml
@@ -33,10 +32,8 @@ from .reduce import ReducePages, Xml, write
 
 _TEI = "{http://www.tei-c.org/ns/1.0}"
 # A register page lists where its entries are named in up to this many documents in all; beyond,
-# the lists are on pages of their own (register_pages). TEIPRESS_REGISTER_LISTED sets it (tests
-# use a few); a value that is not a positive whole number is ignored.
-_LISTED = os.environ.get("TEIPRESS_REGISTER_LISTED", "").strip()
-LISTED_HERE = int(_LISTED) if _LISTED.isdecimal() and int(_LISTED) > 0 else 20_000
+# the lists are on pages of their own (register_pages). TEIPRESS_REGISTER_LISTED sets it.
+LISTED_HERE = size_from_environment("TEIPRESS_REGISTER_LISTED", 20_000)
 PARTS_A_PASS = 8  # each reading of every document's mentions serves this many pages
 
 
