@@ -16,7 +16,7 @@ from lxml import etree
 
 from . import TEI_NS, TP_NS, XML_ID
 from .config import Settings
-from .mentions import known_only, summarised, unpacked
+from .mentions import known_only, unpacked
 from .parse import ParsedDocument
 from .pictures.network import network_page
 from .prefixes import expand, prefix_defs
@@ -51,7 +51,7 @@ def site_element(settings: Settings, records: list[tuple[str, etree._Element]],
                  correspondents: frozenset[str] = frozenset()) -> etree._Element:
     """The `s:site` manifest: the edition's settings, one s:document per published document,
     one s:entity per entry (its kind, its register page and, for a correspondent, its section of
-    the network page). Which documents name an entry is not here but in `mentions_element`,
+    the network page). Which documents name an entry is not here but in `mentions_text`,
     which only the register pages read: at 10,000 documents that is 600,000 elements that every
     page of the edition would otherwise be handed."""
     site = etree.Element(f"{_S}site", nsmap={"s": SITE_NS}, title=settings.title,
@@ -95,9 +95,10 @@ def mentions_text(mentions: dict[Path, str], slugs_by_path: dict[Path, str], kno
     """`s:mentions` for a register page (the document pages do not need it), as XML text:
     `<s:named id="p_1" document="slug" count="12"><s:at anchor="tp-m7" before=".." after="..">name</s:at>`
     with the first mention per entry and document, and `<s:role id="p_1" document="slug"
-    role="sender"/>` per header role; `mentions`: each document's (mentions.packed), of which
-    the entries in `known` count. Written as text: at 10,000 documents these are 400,000
-    elements, whose tree took 700 MB to build only to be serialised."""
+    role="sender"/>` per header role; `mentions`: each document's, summarised and packed by
+    its catalogue worker (mentions.summarised, mentions.packed), of which the entries in `known`
+    count. Written as text: at 10,000 documents these are 400,000 elements, whose tree took
+    700 MB to build only to be serialised."""
     [text] = mentions_texts(mentions, slugs_by_path, [known])
     return text
 
@@ -110,7 +111,7 @@ def mentions_texts(mentions: dict[Path, str], slugs_by_path: dict[Path, str],
     for path, slug in slugs_by_path.items():
         if path not in mentions:
             continue
-        named = summarised(unpacked(mentions[path]))  # the first mention in context; the rest counted
+        named = unpacked(mentions[path])  # summarised in the catalogue worker: one mention per entry
         document = quoteattr(slug)
         for m in named.text:
             if (n := group_of.get(m.ident)) is not None:
@@ -127,17 +128,18 @@ def mention_counts(mentions: dict[Path, str], paths: Iterable[Path],
                    known: set[str]) -> dict[str, tuple[int, set[Path]]]:
     """id -> (how often the texts of the documents at `paths` name it, which of them name it in
     their text or give it a role in their header), for the entries in `known`."""
-    counts: dict[str, tuple[int, set[Path]]] = {}
+    totals: dict[str, int] = {}
+    documents: dict[str, set[Path]] = {}
     for path in paths:
         if path not in mentions:
             continue
         named = known_only(unpacked(mentions[path]), known)
         for mention in named.text:
-            total, documents = counts.setdefault(mention.ident, (0, set()))
-            counts[mention.ident] = (total + mention.count, documents | {path})
+            totals[mention.ident] = totals.get(mention.ident, 0) + mention.count
+            documents.setdefault(mention.ident, set()).add(path)
         for ident, _ in named.roles:
-            counts.setdefault(ident, (0, set()))[1].add(path)
-    return counts
+            documents.setdefault(ident, set()).add(path)
+    return {ident: (totals.get(ident, 0), found) for ident, found in documents.items()}
 
 
 def summary_text(counts: dict[str, tuple[int, set[Path]]], pages: dict[str, str]) -> str:

@@ -100,7 +100,7 @@ class PageContexts:
 
     def of(self, slug: str, targets: Targets) -> Context:
         return Context.of(etree.tostring(self.site_slice(slug, targets), encoding="unicode"),
-                       etree.tostring(self.registers_slice(targets), encoding="unicode"))
+                          etree.tostring(self.registers_slice(targets), encoding="unicode"))
 
     def site_slice(self, slug: str, targets: Targets) -> etree._Element:
         """The manifest as this page reads it. The page sorts the s:document children of s:site
