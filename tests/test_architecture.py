@@ -55,6 +55,7 @@ LEAVES = {
     "teipress.saxon": set(),
     "teipress.errors": set(),
     "teipress.findings": set(),
+    "teipress.outputs": set(),
 }
 
 MAX_LINES = 400

@@ -18,6 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from . import TEI_NS, XML_ID
+from .outputs import CITE_FOLDER, EDITION_CITATION, INDEX_PAGE
 
 SITE_NS = "urn:teipress:site"
 FORMATS = {"json": "CSL-JSON", "bib": "BibTeX", "ris": "RIS"}
@@ -105,7 +106,7 @@ def document_citation(root: etree._Element, slug: str, title: str, date: str | N
 
 
 def edition_citation(edition: EditionFacts, language: str | None = None) -> Citation:
-    return Citation("edition-citation", edition.title, "index.html", edition, language=language,
+    return Citation(EDITION_CITATION, edition.title, INDEX_PAGE, edition, language=language,
                     is_edition=True, editors=_edition_editors(edition))
 
 
@@ -313,8 +314,9 @@ def _ld_name(name: Name) -> dict[str, str]:
 
 def write_downloads(c: Citation, html: Path) -> dict[str, str]:
     """cite/<page>.json|.bib|.ris for a document, edition-citation.* beside index.html for the
-    edition (no document's name can clash with it); returns {format: href relative to html/}."""
-    stem = "edition-citation" if c.is_edition else f"cite/{c.key}"
+    edition (no document's slug can clash with it: outputs.is_reserved); returns {format: href
+    relative to html/}."""
+    stem = EDITION_CITATION if c.is_edition else f"{CITE_FOLDER}/{c.key}"
     (html / stem).parent.mkdir(exist_ok=True)
     written = {}
     for suffix, content in (("json", csl_json(c)), ("bib", bibtex(c)), ("ris", ris(c))):

@@ -17,7 +17,7 @@ from . import TEI_NS
 from .config import Settings
 from .discover import is_within
 from .parse import ParsedDocument
-from .site import SITE_NS
+from .site import SITE_NS, link_stems
 
 T = f"{{{TEI_NS}}}"
 PAGE_FOLDERS = {"meta", "pages", "about", "intro", "introduction", "paratext"}
@@ -77,11 +77,14 @@ def with_pages(site: etree._Element, pages: list[ParsedDocument], slugs: dict[Pa
                volume_pages: set[Path]) -> etree._Element:
     """The site manifest with an s:page per edition page (not in the index of documents):
     kind 'page' for an introduction or the like, 'volume' for a volume's contents and matter."""
+    stems = link_stems(slugs)
     for page in pages:
         slug = slugs[page.path]
         titles = page.root.findall(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title")
         words = [" ".join("".join(t.itertext()).split()) for t in titles]
         title = next((w for w in words if w), slug)
-        etree.SubElement(site, f"{{{SITE_NS}}}page", id=slug, href=f"{slug}.html", title=title,
-                         kind="volume" if page.path in volume_pages else "page")
+        element = etree.SubElement(site, f"{{{SITE_NS}}}page", id=slug, href=f"{slug}.html", title=title,
+                                   kind="volume" if page.path in volume_pages else "page")
+        if page.path in stems:
+            element.set("stem", stems[page.path])
     return site

@@ -33,12 +33,13 @@ from lxml import etree
 
 from . import TEI_NS
 from .config import size_from_environment
+from .outputs import SEARCH_FOLDER, search_folder
 from .pagefind_files import normalise_index
 from .references import CorpusIndex
 from .site import REGISTER_PAGES
 
 SITE_NS = "urn:teipress:site"
-INDEX_FOLDER = "pagefind"
+INDEX_FOLDER = SEARCH_FOLDER
 STAMP = ".teipress-inputs"  # hash of the pages the index was made from
 # Pages per Pagefind run (its memory grows with them); TEIPRESS_SEARCH_CHUNK sets it (tests use a few).
 CHUNK_PAGES = size_from_environment("TEIPRESS_SEARCH_CHUNK", 1000)
@@ -142,8 +143,7 @@ def index_site(html: Path, previous: Path | None, language: str = "en") -> str:
     return "indexed" if "indexed" in outcomes else "reused"
 
 
-def bundle_folder(number: int) -> str:
-    return INDEX_FOLDER if number == 0 else f"{INDEX_FOLDER}-{number + 1}"
+bundle_folder = search_folder
 
 
 def indexed_pages(html: Path) -> list[Path]:

@@ -17,6 +17,7 @@ from lxml import etree
 from . import TEI_NS, TP_NS, XML_ID
 from .config import Settings
 from .mentions import known_only, unpacked
+from .outputs import REGISTER_PAGES, RENAMED_SUFFIX, is_reserved
 from .parse import ParsedDocument
 from .pictures.network import network_page
 from .prefixes import expand, prefix_defs
@@ -24,8 +25,6 @@ from .references import ENTITY_KINDS, POINTER_ATTRIBUTES
 
 SITE_NS = "urn:teipress:site"
 _S = f"{{{SITE_NS}}}"
-REGISTER_PAGES = {"person": "persons.html", "place": "places.html", "org": "organisations.html",
-                  "bibl": "bibliography.html"}
 # Register entries by element: persons, places, organisations, and the works of a listBibl.
 REGISTER_KINDS = {**ENTITY_KINDS, "bibl": "bibl", "biblStruct": "bibl"}
 
@@ -33,17 +32,36 @@ REGISTER_KINDS = {**ENTITY_KINDS, "bibl": "bibl", "biblStruct": "bibl"}
 def slugs_for(documents: Iterable[ParsedDocument]) -> dict[Path, str]:
     """Output names: the source file's name without .xml (the project's rules make it the
     document's xml:id), reduced to safe characters and made unique in corpus order, so two
-    files never overwrite each other's pages."""
+    files never overwrite each other's pages. A name the edition keeps for itself
+    (outputs.is_reserved: about, index, persons, corpus-timeline-1820, x.diplomatic, con …) gets
+    "-document" appended (about.xml → about-document.html); a name an earlier document took
+    (ignoring case) gets "-2", "-3" … (about-document-2; "-document" once more where the
+    numbered name is reserved: persons-mentions-2-document)."""
     taken: set[str] = set()
     result: dict[Path, str] = {}
     for document in documents:
         base = re.sub(r"[^A-Za-z0-9._-]+", "-", document.path.stem).strip("-.")[:120] or "document"
+        base = _unreserved(base)
         slug, n = base, 2
         while slug.lower() in taken:
-            slug, n = f"{base}-{n}", n + 1
+            slug, n = _unreserved(f"{base}-{n}"), n + 1
         taken.add(slug.lower())
         result[document.path] = slug
     return result
+
+
+def _unreserved(name: str) -> str:
+    return f"{name}{RENAMED_SUFFIX}" if is_reserved(name) else name
+
+
+def link_stems(slugs: dict[Path, str]) -> dict[Path, str]:
+    """The file stem by which a link reaches each document or page ("about.xml" in a `ref`
+    names the page of about.xml, whatever its slug), for the first file of each stem in corpus
+    order (`slugs` is in that order); a later file of the same stem is not reached that way."""
+    first: dict[str, Path] = {}
+    for path in slugs:
+        first.setdefault(path.stem, path)
+    return {path: stem for stem, path in first.items()}
 
 
 def site_element(settings: Settings, records: list[tuple[str, etree._Element]],
@@ -74,7 +92,7 @@ def _document_element(slug: str, record: etree._Element) -> etree._Element:
     element.set("href", f"{slug}.html")
     element.set("tei", f"tei/{slug}.xml")
     element.set("text", f"../text/{slug}.txt")
-    for attribute in ("date", "sort-key", "volume"):
+    for attribute in ("date", "sort-key", "volume", "stem"):  # stem: see link_stems
         if record.get(attribute):
             element.set(attribute, record.get(attribute))
     for child in record:

@@ -69,21 +69,22 @@
   </xsl:function>
 
   <!-- A relative target names another document of the edition ("Verona_I_15.xml",
-       "letter2.xml#p3"): the page of that document. Anything else that is neither "#id" nor a
+       "letter2.xml#p3"): the page of that document, found by its source file's stem (s:document
+       and s:page @stem; its slug, the page's name, may differ: about.xml → about-document.html).
+       Anything else that is neither "#id" nor a
        web address (a bare id such as "L03075", a facsimile file, a document not published)
        resolves to nothing on the site and gets no link. -->
   <xsl:function name="tp:document-href" as="xs:string?">
     <xsl:param name="target" as="xs:string"/>
     <xsl:variable name="file" as="xs:string" select="replace(replace($target, '#.*$', ''), '^.*/', '')"/>
-    <xsl:variable name="record" as="element()?"
-      select="if (matches($file, '\.xml$', 'i')) then tp:document-record($site, replace($file, '\.xml$', '', 'i')) else ()"/>
-    <xsl:variable name="page" as="element()?"
-      select="if (exists($record) or not(matches($file, '\.xml$', 'i'))) then ()
-              else key('tp:site-page', replace($file, '\.xml$', '', 'i'), $site)[1]"/>
-    <xsl:sequence select="($record, $page)[1] ! tp:safe-href(@href)"/>
+    <xsl:variable name="stem" as="xs:string?"
+      select="if (matches($file, '\.xml$', 'i')) then replace($file, '\.xml$', '', 'i') else ()"/>
+    <xsl:sequence select="(key('tp:site-document-stem', $stem, $site), key('tp:site-page-stem', $stem, $site))[1]
+                          ! tp:safe-href(@href)"/>
   </xsl:function>
 
-  <xsl:key name="tp:site-page" match="s:page" use="@id"/>
+  <xsl:key name="tp:site-document-stem" match="s:document" use="@stem"/>
+  <xsl:key name="tp:site-page-stem" match="s:page" use="@stem"/>
 
   <!-- A target naming another file ("Verona_I_2.xml", "../img/a.png#x"), not an id or a web
        address. -->

@@ -28,6 +28,7 @@ from ..citation import EditionFacts, document_citation_element, edition_element,
 from ..errors import BuildRefused
 from ..findings import FileReport, Finding
 from ..layout import arrange, with_pages
+from ..outputs import ASSETS, TEI_FOLDER, TEXT_READINGS
 from ..parse import ParsedDocument
 from ..pictures.network import register_names
 from ..project import Project
@@ -96,7 +97,7 @@ def _edition(found: Sources, source: Path, staging: Path, project: Project, pool
     transformer = worker_transformer()
 
     html, text = staging / "html", staging / "text"
-    (html / "tei").mkdir(parents=True)
+    (html / TEI_FOLDER).mkdir(parents=True)
     text.mkdir()
 
     # map: each document's catalogue record
@@ -155,7 +156,7 @@ def _edition(found: Sources, source: Path, staging: Path, project: Project, pool
     listing_pages(reduced, manifest, records, site_input, registers_input)
     validation_pages(reduced, reports, published, source, checks.schema_path.name,
                      not checks.grammar_only, site_input)
-    for asset in ("edition.css", "readers.css", "search.js"):
+    for asset in ASSETS:
         shutil.copyfile(stylesheet(f"assets/{asset}"), html / asset)
 
     shown = {d.display for d in documents}
@@ -238,8 +239,8 @@ class _Store:
                 continue
             slug = self.slugs[document.path]
             write(html / f"{slug}.html", pages.html)
-            write(text / f"{slug}.txt", pages.text)
-            write(text / f"{slug}.diplomatic.txt", pages.diplomatic)
-            (html / "tei" / f"{slug}.xml").write_bytes(document.source)
+            for reading, content in zip(TEXT_READINGS, (pages.text, pages.diplomatic), strict=True):
+                write(text / f"{slug}{reading}", content)
+            (html / TEI_FOLDER / f"{slug}.xml").write_bytes(document.source)
             self.published[document.display] = f"{slug}.html"
 

@@ -85,6 +85,8 @@ class PageContexts:
         self.site = site
         self.own = own  # by slug: what only the page itself reads of its record (s:citation, s:search)
         self.documents = {d.get("id"): d for d in site.iter(f"{_S}document")}
+        # what links name them by ("x.xml": site.link_stems), which is not always their slug
+        self.by_stem = {d.get("stem"): d for d in self.documents.values() if d.get("stem") is not None}
         self.pages = site.findall(f"{_S}page")
         self.entries = {e.get(XML_ID): e for e in entries}
         self.rank = {ident: n for n, ident in enumerate(self.entries)}  # the registers' order
@@ -112,13 +114,15 @@ class PageContexts:
         for ident in (i for i in self.documents if i in present):  # manifest order
             record = self.documents[ident]
             site.append(self._own_record(record) if ident == slug else _read_as_neighbour(record))
-        linked = [self.documents[s] for s in targets.stems if s in self.documents and s not in present]
+        named = (self.by_stem[s] for s in targets.stems if s in self.by_stem)
+        linked = [d for d in named if d.get("id") not in present]
         if linked:
             holder = etree.SubElement(site, f"{_S}linked")
-            holder.extend(etree.Element(d.tag, id=d.get("id"), href=d.get("href")) for d in linked)
+            holder.extend(etree.Element(d.tag, {key: d.get(key) for key in ("id", "href", "stem")})
+                          for d in linked)
         site.extend(etree.Element(e.tag, dict(e.attrib)) for e in self.kinds)
         stems = set(targets.stems)
-        site.extend(deepcopy(p) for p in self.pages if p is self.first_page or p.get("id") in stems)
+        site.extend(deepcopy(p) for p in self.pages if p is self.first_page or p.get("stem") in stems)
         return site
 
     def _own_record(self, record: etree._Element) -> etree._Element:

@@ -16,12 +16,14 @@ from lxml import etree
 from .. import XML_ID
 from ..config import Settings, size_from_environment
 from ..findings import FileReport, Finding, display_path, reports_to_json
+from ..outputs import ABOUT_PAGE, INDEX_PAGE, SEARCH_PAGE, VALIDATION_DATA, VALIDATION_PAGE, mentions_page
 from ..pictures import Published, corpus_pictures, correspondents, index_timeline
 from ..report import as_xml
 from ..site import (
     REGISTER_KINDS,
     REGISTER_PAGES,
     SITE_NS,
+    link_stems,
     mention_counts,
     mentions_texts,
     site_element,
@@ -52,9 +54,12 @@ class Manifest:
         """The manifest listing the documents in `records` ({path: s:record}, corpus order)."""
         # each root is read once here: under the build's flat memory every read parses it again
         documents = self.published(records)
-        for record, document in zip(records.values(), documents, strict=True):
+        stems = link_stems(self.slugs)
+        for (path, record), document in zip(records.items(), documents, strict=True):
             if volume := document.root.get(VOLUME):
                 record.set("volume", volume)
+            if path in stems:
+                record.set("stem", stems[path])
         listed = [(self.slugs[path], record) for path, record in records.items()]
         element = site_element(self.settings, listed, self.entries,
                                correspondents(documents, self.entries, REGISTER_PAGES))
@@ -92,8 +97,8 @@ def _pictured(root: etree._Element) -> etree._Element:
 def listing_pages(pages: ReducePages, manifest: Manifest, records: dict[Path, etree._Element],
                   site: Xml, registers: Xml) -> None:
     """index.html, search.html, the picture pages, the register pages and the About page."""
-    pages.page("index.html", "html-index", site)
-    pages.page("search.html", "html-search", site)
+    pages.page(INDEX_PAGE, "html-index", site)
+    pages.page(SEARCH_PAGE, "html-search", site)
     for page, picture in corpus_pictures(manifest.published(records), manifest.entries, REGISTER_PAGES,
                                          manifest.settings.language):
         pages.page(page, "html-pictures", _xml(picture), site=site)
@@ -104,7 +109,7 @@ def listing_pages(pages: ReducePages, manifest: Manifest, records: dict[Path, et
         register_pages(pages, manifest, records, kind, page, site, registers)
     about = about_source(manifest.roots[path] for path in records)
     if about is not None:
-        pages.page("about.html", "html-about", _xml(about), site=site, registers=registers)
+        pages.page(ABOUT_PAGE, "html-about", _xml(about), site=site, registers=registers)
 
 
 def register_pages(pages: ReducePages, manifest: Manifest, records: dict[Path, etree._Element], kind: str,
@@ -127,8 +132,7 @@ def register_pages(pages: ReducePages, manifest: Manifest, records: dict[Path, e
             listed = 0
         parts[-1].append(ident)
         listed += len(counts[ident][1])
-    names = {ident: f"{page.removesuffix('.html')}-mentions-{n}.html"
-             for n, part in enumerate(parts, 1) for ident in part}
+    names = {ident: mentions_page(page, n) for n, part in enumerate(parts, 1) for ident in part}
     pages.page(page, "html-register", registers, site=site, kind=kind,
                mentions=Xml(summary_text(counts, names)))
     for first in range(0, len(parts), PARTS_A_PASS):  # a few parts for each reading of the mentions
@@ -174,9 +178,9 @@ def validation_pages(pages: ReducePages, reports: list[FileReport], published: d
     shown = [FileReport(relative[r.path], [_moved(f, relative[r.path]) for f in r.findings])
              for r in reports]
     linked = {relative[path]: page for path, page in published.items() if path in relative}
-    write(pages.html / "validation.json", reports_to_json(shown))
+    write(pages.html / VALIDATION_DATA, reports_to_json(shown))
     report = as_xml(shown, schema=schema, rules=rules, pages=linked)
-    pages.page("validation.html", "html-validation", _xml(report), site=site)
+    pages.page(VALIDATION_PAGE, "html-validation", _xml(report), site=site)
 
 
 def _relative_to(shown: str, base: Path) -> str:

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..outputs import PICTURE_PAGES
 from ..words import Words
 from .geo import located_places, map_picture
 from .network import letters, network_picture, register_names
-from .svg import PICTURE_PAGES, SITE_NS
+from .svg import SITE_NS
 from .timeline import Dated, dated, timeline_pictures, years_chart
 
 

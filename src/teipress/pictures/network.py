@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .. import TEI_NS, XML_ID
+from ..outputs import PICTURE_PAGES
 from ..words import ENGLISH, Words
 from .svg import (
-    PICTURE_PAGES,
     alternative_table,
     html,
     linked,

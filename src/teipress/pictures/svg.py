@@ -10,9 +10,6 @@ from lxml import etree
 SVG_NS = "http://www.w3.org/2000/svg"
 SITE_NS = "urn:teipress:site"
 _SVG = f"{{{SVG_NS}}}"
-# Page names; "corpus-" keeps them apart from the register pages and (mostly) document names.
-PICTURE_PAGES = {"timeline": "corpus-timeline.html", "network": "corpus-network.html",
-                 "map": "corpus-map.html"}
 Cell = str | tuple[str, str]  # text, or (text, href)
 
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..outputs import PICTURE_PAGES, year_page
 from ..words import ENGLISH, Words
 from .svg import (
-    PICTURE_PAGES,
     alternative_table,
     html,
     linked,
@@ -38,10 +38,6 @@ def dated(href: str, title: str, date: str | None) -> Dated | None:
         return None
     month = int(match.group(2)) if match.group(2) and 1 <= int(match.group(2)) <= 12 else None
     return Dated(href, title, int(match.group(1)), month)
-
-
-def year_page(year: int) -> str:
-    return PICTURE_PAGES["timeline"].replace(".html", f"-{year}.html")
 
 
 def timeline_pictures(documents: list[Dated], undated: int,
