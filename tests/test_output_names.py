@@ -11,27 +11,12 @@ import pytest
 from click.testing import CliRunner
 from lxml import html
 
-from conftest import shared
+from conftest import shared, tei
 from teipress.cli import main
 from teipress.outputs import is_reserved
 
-TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
-<TEI xmlns="http://www.tei-c.org/ns/1.0">
-  <teiHeader>
-    <fileDesc>
-      <titleStmt><title>{title}</title></titleStmt>
-      <publicationStmt><p>Test fixture.</p></publicationStmt>
-      <sourceDesc><p>Written for the teipress tests.</p></sourceDesc>
-    </fileDesc>
-    <profileDesc><creation><date when="1820-05-0{day}">{day} May 1820</date></creation></profileDesc>
-  </teiHeader>
-  <text>
-    <body>
-      <p>{word} <persName ref="#anna">Anna</persName> <ref target="about.xml">about</ref></p>
-    </body>{back}
-  </text>
-</TEI>
-"""
+BODY = '      <p>{word} <persName ref="#anna">Anna</persName> <ref target="about.xml">about</ref></p>'
+DATED = '</fileDesc><profileDesc><creation><date when="1820-05-0{day}"/></creation></profileDesc>'
 REGISTER = """
     <back><listPerson><person xml:id="anna"><persName>Anna</persName></person></listPerson></back>"""
 # Source file → its page's name, as the rule in site.slugs_for gives it (in corpus order:
@@ -63,10 +48,11 @@ def named_like_outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source = tmp_path_factory.mktemp("named") / "letters"
     source.mkdir()
     for n, name in enumerate(sorted(EXPECTED, key=str.lower), 1):
-        word = f"word{n}"
-        (source / name).write_text(TEMPLATE.format(title=f"Title of {name}", day=n % 9 + 1, word=word,
-                                                   back=REGISTER if name == "index.xml" else ""),
-                                   encoding="utf-8")
+        text = tei(name.removesuffix(".xml"), BODY.format(word=f"word{n}"), f"Title of {name}")
+        text = text.replace("</fileDesc>", DATED.format(day=n % 9 + 1))
+        if name == "index.xml":
+            text = text.replace("</body>", "</body>" + REGISTER)
+        (source / name).write_text(text, encoding="utf-8")
     out = source.parent / "out"
     build(source, out)
     return out
