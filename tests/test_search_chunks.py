@@ -20,7 +20,8 @@ from click.testing import CliRunner
 import teipress.search
 from conftest import shared
 from teipress.cli import main
-from teipress.search import MERGE_KEY, STAMP, bundle_folder, chunks, indexed_pages
+from teipress.outputs import search_folder
+from teipress.search import MERGE_KEY, STAMP, chunks, indexed_pages
 from test_search import Server, search
 
 CHUNK = 4  # pages per Pagefind run: 12 documents give 3 chunks
@@ -68,7 +69,7 @@ def test_a_large_edition_is_indexed_in_chunks_the_first_bundle_naming_the_others
     html = edition / "html"
     groups = chunks(indexed_pages(html), CHUNK)
     assert len(groups) >= 3 and sum(map(len, groups)) == 12
-    folders = [bundle_folder(n) for n in range(len(groups))]
+    folders = [search_folder(n) for n in range(len(groups))]
     assert sorted(bundles(edition)) == sorted(folders)
     entry = json.loads((html / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry[MERGE_KEY] == folders[1:]
@@ -104,7 +105,7 @@ def changed(corpus: Path, edition: Path, tmp_path_factory: pytest.TempPathFactor
 
 def test_one_changed_document_is_indexed_again_in_its_chunk_alone(changed, tmp_path: Path) -> None:
     source, _, _, runs, before, after = changed
-    last = bundle_folder(len(before) - 1)
+    last = search_folder(len(before) - 1)
     assert runs == [last]
     assert {f for f in after if after[f] != before[f]} == {last}
     build(source, tmp_path / "clean")

@@ -14,6 +14,7 @@ import click
 
 from .errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, TeipressError
 from .findings import FileReport, display_path
+from .outputs import VALIDATION_PAGE
 from .project import Project
 from .report import FORMATS, human, summary_line
 from .validate import Validator, check_sources, find_sources, load_corpus
@@ -99,7 +100,7 @@ def run_build(source: Path, out: Path, project: Project, strict: bool, xinclude:
         for finding in report.findings:
             click.echo(finding.format(), err=True)
     click.echo(f"validation: {summary_line(result.reports)} "
-               f"(report: {display_path(out / 'html' / 'validation.html')})", err=True)
+               f"(report: {display_path(out / 'html' / VALIDATION_PAGE)})", err=True)
     # The cache is named only when it supplied pages: a first build renders everything.
     cached = len(result.published) - result.rendered
     edition_pages = (f"; edition pages: {len(result.reduced)} made, {result.reduce_kept} from the build cache"

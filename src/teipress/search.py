@@ -39,7 +39,6 @@ from .references import CorpusIndex
 from .site import REGISTER_PAGES
 
 SITE_NS = "urn:teipress:site"
-INDEX_FOLDER = SEARCH_FOLDER
 STAMP = ".teipress-inputs"  # hash of the pages the index was made from
 # Pages per Pagefind run (its memory grows with them); TEIPRESS_SEARCH_CHUNK sets it (tests use a few).
 CHUNK_PAGES = size_from_environment("TEIPRESS_SEARCH_CHUNK", 1000)
@@ -127,8 +126,8 @@ def index_site(html: Path, previous: Path | None, language: str = "en") -> str:
     page could not search together)."""
     groups = chunks(indexed_pages(html), CHUNK_PAGES)
     if len(groups) <= 1:
-        return _index_bundle(html, None, INDEX_FOLDER, pages_hash(html) + language, previous, language)
-    folders = [bundle_folder(number) for number in range(len(groups))]
+        return _index_bundle(html, None, SEARCH_FOLDER, pages_hash(html) + language, previous, language)
+    folders = [search_folder(number) for number in range(len(groups))]
     outcomes = [_index_bundle(html, group, folder, _chunk_hash(group, number, len(groups)) + language,
                               previous, language)
                 for number, (group, folder) in enumerate(zip(groups, folders, strict=True))]
@@ -136,14 +135,11 @@ def index_site(html: Path, previous: Path | None, language: str = "en") -> str:
         for folder in folders:
             shutil.rmtree(html / folder, ignore_errors=True)
         return "unavailable"
-    entry_path = html / INDEX_FOLDER / "pagefind-entry.json"
+    entry_path = html / SEARCH_FOLDER / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     entry[MERGE_KEY] = folders[1:]
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return "indexed" if "indexed" in outcomes else "reused"
-
-
-bundle_folder = search_folder
 
 
 def indexed_pages(html: Path) -> list[Path]:

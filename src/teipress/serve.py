@@ -21,9 +21,10 @@ import click
 
 from .errors import TeipressError
 from .findings import display_path
+from .outputs import INDEX_PAGE
 
 DEFAULT_HOST = "127.0.0.1"
-HOME = "/html/index.html"
+HOME = f"/html/{INDEX_PAGE}"
 # Types a browser must get right: Pagefind loads WebAssembly with streaming compilation.
 EXTRA_TYPES = {".wasm": "application/wasm", ".js": "text/javascript", ".mjs": "text/javascript",
                ".json": "application/json", ".xml": "application/xml", ".txt": "text/plain"}
@@ -121,7 +122,7 @@ def address(server: http.server.ThreadingHTTPServer) -> str:
 def serve(out: Path, host: str, port: int, rebuild: Callable[[], object] | None,
           watched: Path | None) -> int:
     """Serve until interrupted; with `rebuild`, run it whenever a file under `watched` changes."""
-    if not (out / "html" / "index.html").is_file():
+    if not (out / "html" / INDEX_PAGE).is_file():
         raise TeipressError(f"{display_path(out)} holds no built edition; run `teipress build` first")
     server = make_server(out, host, port)
     click.echo(f"Serving {display_path(out)} at {address(server)} (Ctrl-C to stop)")
