@@ -84,18 +84,29 @@ class Runner:
         tasks = [(first, items[i:i + size]) for i in range(0, len(items), size)]
         return (result for batch in self.map(function, tasks) for result in batch)
 
-    def map(self, function: Callable[..., list[Any]], tasks: Iterable[tuple]) -> Iterator[list[Any]]:
+    def map(self, function: Callable[..., list[Any]], tasks: Iterable[tuple],
+            prepare: Callable[[tuple], tuple] | None = None) -> Iterator[list[Any]]:
+        """`function(*task)` for each task, results in order. `prepare(task)`, when given, makes
+        a task's arguments as it is sent: tasks can name their documents, whose texts are read
+        then, so that the parent never holds the texts of every task at once."""
         tasks = list(tasks)
+        ready = prepare or _as_is
         if self._executor is None:
             # Dask refuses to map over no tasks at all
             items = sum(len(task[-1]) if isinstance(task[-1], list) else 1 for task in tasks)
             if self._start is None or items < MIN_PER_WORKER:
-                return (function(*task) for task in tasks)
+                return (function(*ready(task)) for task in tasks)
             self._executor = self._start()
-        return _in_order(self._executor, function, tasks, self.workers * AHEAD_PER_WORKER)
+        return _in_order(self._executor, function, (ready(task) for task in tasks),
+                         self.workers * AHEAD_PER_WORKER)
 
 
-def _in_order(executor: Executor, function: Callable[..., T], tasks: list[tuple], ahead: int) -> Iterator[T]:
+def _as_is(task: tuple) -> tuple:
+    return task
+
+
+def _in_order(executor: Executor, function: Callable[..., T], tasks: Iterable[tuple],
+              ahead: int) -> Iterator[T]:
     """`function(*task)` for each task on `executor`, results in task order, with at most `ahead`
     tasks submitted and not yet read: `Executor.map` would send every task at once and keep all
     of them, their arguments pickled, until the last result is read."""

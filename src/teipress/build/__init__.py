@@ -19,6 +19,7 @@ import gc
 import shutil
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from lxml import etree
@@ -37,6 +38,7 @@ from ..references import CorpusIndex
 from ..resources import stylesheet
 from ..search import SearchData, index_site
 from ..site import REGISTER_PAGES, SITE_NS, register_entries, registers_element, slugs_for
+from ..spool import TextSpool
 from ..validate import Sources, check_sources, find_sources
 from ..volumes import split_volumes
 from .cache import BuildCache
@@ -46,7 +48,7 @@ from .executors import Runner, runner
 from .mapping import Rendering, catalogue_all
 from .progress import with_progress
 from .reduce import ReducePages, Xml, write
-from .render import Pages, Source, worker_transformer
+from .render import Pages, Unread, worker_transformer
 
 
 @dataclass
@@ -63,8 +65,9 @@ def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: 
           progress: bool = False, jobs: int | None = None, executor: str | None = None) -> BuildResult:
     found, cache = find_sources([source], xinclude=xinclude), BuildCache(out)
     with staged_output(out, [source]) as staging:
-        with runner(executor, jobs, len(found.files)) as pool:
-            result = _edition(found, source, staging, project, pool, cache, strict=strict, progress=progress)
+        with runner(executor, jobs, len(found.files)) as pool, TextSpool(staging) as spool:
+            result = _edition(found, source, staging, project, pool, cache, spool, strict=strict,
+                              progress=progress)
         # reduce: the search index of the finished pages (kept when they did not change); the
         # documents, the manifest and the workers are gone by now, Pagefind needs the memory
         _return_memory()
@@ -74,14 +77,17 @@ def build(source: Path, out: Path, *, project: Project, strict: bool, xinclude: 
 
 
 def _edition(found: Sources, source: Path, staging: Path, project: Project, pool: Runner, cache: BuildCache,
-             *, strict: bool, progress: bool) -> BuildResult:
-    """Every page of the edition but its search index, into `staging`."""
+             spool: TextSpool, *, strict: bool, progress: bool) -> BuildResult:
+    """Every page of the edition but its search index, into `staging`; the documents' texts wait
+    in `spool` between the map steps."""
     checks, registers_at = project.checks, list(project.registers)
     # map: parse and check each document; reduce: the corpus-wide rules on its index
     corpus = check_sources(found, registers_at, checks, pool, cache, for_build=True,
                            watch=lambda results, count: with_progress(results, count, label="checking",
                                                                       enabled=progress))
     reports = list(corpus.reports.values())
+    for document in corpus.subjects:
+        document.keep_texts_in(spool)
     if strict and not all(r.valid for r in reports):
         raise BuildRefused("the sources have errors and --strict was given; nothing was published")
     # documents, pages and registers; a volume split into one unit per document (issue 8)
@@ -92,35 +98,34 @@ def _edition(found: Sources, source: Path, staging: Path, project: Project, pool
     registers = layout.registers + volumes.registers  # a teiCorpus's register members (issue 11)
     volume_pages = {d.path for d in volumes.pages}
     slugs = slugs_for([*documents, *extra_pages])
-    sources = [Source(d.display, _tei(d), slugs[d.path]) for d in documents]
-    page_sources = [Source(d.display, _tei(d), slugs[d.path]) for d in extra_pages]
+    sources = [Unread(d.display, slugs[d.path], partial(_tei, d)) for d in documents]
+    page_sources = [Unread(d.display, slugs[d.path], partial(_tei, d)) for d in extra_pages]
     transformer = worker_transformer()
 
     html, text = staging / "html", staging / "text"
     (html / TEI_FOLDER).mkdir(parents=True)
     text.mkdir()
 
-    # map: each document's catalogue record
+    # map: each document's catalogue record; its text is let go once parsed
     catalogue = dict(zip((d.path for d in documents), catalogue_all(pool, cache, sources), strict=True))
-    catalogued = {path: record for path, (record, _) in catalogue.items()}
-    failures = [c.failure for c in catalogued.values() if c.failure is not None]
-    records = {p: etree.fromstring(c.record.encode()) for p, c in catalogued.items() if c.record}
+    failures = [c.failure for c, _ in catalogue.values() if c.failure is not None]
+    records = {p: etree.fromstring(c.record.encode()) for p, (c, _) in catalogue.items() if c.record}
+    targets = {slugs[path]: c.targets for path, (c, _) in catalogue.items()}
+    mentions = {path: m for path, (_, m) in catalogue.items() if path in records}
+    del catalogue
     listed = [(d, s) for d, s in zip(documents, sources, strict=True) if d.path in records]
 
     # reduce: citations (their downloads are written here), the site manifest, the registers
     entries = register_entries(registers, [*documents, *extra_pages])
     cited = EditionFacts.from_settings(project.settings)
     own = _own_parts([d for d, _ in listed], records, slugs, entries, cited, corpus.index, html)
-    mentions = {d.path: catalogue[d.path][1] for d, _ in listed}
     manifest = Manifest(project.settings, entries, slugs,  # roots: parsed when read
                         edition_element(cited, html), _Roots({d.path: d for d, _ in listed}), mentions)
     registers_xml = etree.tostring(registers_element(entries), encoding="unicode")
     site = with_pages(manifest.site(records), extra_pages, slugs, volume_pages)
-    site_xml = etree.tostring(site, encoding="unicode")
 
     # map: each catalogued document's pages, written into the staging folder as they come;
     # each page gets only its slice of the manifest and the registers (context.py)
-    targets = {slugs[path]: c.targets for path, c in catalogued.items()}
     rendering = Rendering(pool, cache, page_contexts(transformer, site, entries, targets, own))
     made = rendering.pages([s for _, s in listed])
     published: dict[str, str] = {}
@@ -132,12 +137,9 @@ def _edition(found: Sources, source: Path, staging: Path, project: Project, pool
     made_pages = rendering.pages(page_sources) if page_sources else iter(())  # dask maps no empty list
     store.all(zip(extra_pages, made_pages, strict=True))
     rendered = rendering.rendered
-    # the pages' contexts and the documents' texts: the reduce steps need the memory
+    # the pages' contexts: the reduce steps need the memory
+    site_xml = etree.tostring(site, encoding="unicode")
     del rendering, made, made_pages, site, own, sources, page_sources
-    listed = [(d, None) for d, _ in listed]
-    for document in {*documents, *extra_pages}:
-        if isinstance(document, StoredDocument):
-            document.drop_texts()
 
     # the reduce steps run in this process alone: the workers' memory is returned first, and
     # what the parent freed goes back to the system, where Saxon's heap can have it

@@ -10,21 +10,22 @@ from ..mentions import DocumentMentions, named_in, packed, summarised, unpacked
 from .cache import BuildCache, code_version, digest
 from .context import Context, Targets
 from .executors import Runner, batches
-from .render import Catalogued, Pages, Source, catalogue, render_batch, worker_transformer
+from .render import Catalogued, Pages, Source, Unread, catalogue, render_batch, worker_transformer
 
 # a document's record and where it names entries (mentions.packed: JSON text)
 Catalogue = tuple[Catalogued, str]
 
 
-def catalogue_all(runner: Runner, cache: BuildCache, sources: list[Source]) -> list[Catalogue]:
+def catalogue_all(runner: Runner, cache: BuildCache, sources: list[Unread]) -> list[Catalogue]:
     """Every document's catalogue record (or failure) and its mentions of register entries, in
     the order of `sources`: the worker that reads a document for its record reads its names too,
     so the parent never parses the documents' text again for the registers."""
-    keys = [digest(code_version(), "catalogue", s.tei) for s in sources]
+    keys = [digest(code_version(), "catalogue", s.text()) for s in sources]
     found: list[Catalogue | None] = [_record(cache.get(key)) for key in keys]
     missing = [i for i, result in enumerate(found) if result is None]
-    tasks = [([sources[i] for i in batch],) for batch in batches(missing, runner.workers)]
-    done = (result for batch in runner.map(catalogue_batch, tasks) for result in batch)
+    tasks = [(batch,) for batch in batches(missing, runner.workers)]
+    sent = runner.map(catalogue_batch, tasks, lambda task: ([sources[i].read() for i in task[0]],))
+    done = (result for batch in sent for result in batch)
     for i, result in zip(missing, done, strict=True):
         found[i] = result
         record, mentions = result
@@ -72,7 +73,7 @@ class Rendering:
         self.runner, self.cache, self.context = runner, cache, context
         self.rendered = 0
 
-    def pages(self, sources: list[Source]) -> Iterator[Pages]:
+    def pages(self, sources: list[Unread]) -> Iterator[Pages]:
         """The pages of each source, in order, as they become available. Cached pages are read
         when their turn comes, and only the contexts of the pages to make are kept: the parent
         never holds the pages or contexts of the whole edition at once."""
@@ -80,16 +81,19 @@ class Rendering:
         wants: list[tuple[bool, bool]] = []
         contexts: dict[int, Context] = {}
         for i, source in enumerate(sources):
-            context = self.context(source.slug, source.tei)
+            tei = source.text()
+            context = self.context(source.slug, tei)
             site, registers = context.parts()
-            keys.append((digest(code_version(), "html", source.slug, source.tei, site, registers),
-                         digest(code_version(), "text", source.tei)))
+            keys.append((digest(code_version(), "html", source.slug, tei, site, registers),
+                         digest(code_version(), "text", tei)))
             wants.append((not self.cache.has(keys[i][0]), not self.cache.has(keys[i][1])))
             if any(wants[i]):
                 contexts[i] = context
-        tasks = [([(sources[i], contexts.pop(i), *wants[i]) for i in batch],)
-                 for batch in batches(sorted(contexts), self.runner.workers)]
-        made = (pages for batch in self.runner.map(render_batch, tasks) for pages in batch)
+        tasks = [(batch,) for batch in batches(sorted(contexts), self.runner.workers)]
+        made = (pages for batch in self.runner.map(
+                    render_batch, tasks, lambda task: ([(sources[i].read(), contexts.pop(i), *wants[i])
+                                                        for i in task[0]],))
+                for pages in batch)
         for i, source in enumerate(sources):
             want_html, want_text = wants[i]
             fresh = next(made) if want_html or want_text else Pages()
@@ -113,8 +117,9 @@ class Rendering:
         value = self.cache.get(key)
         return value if _has(value, *fields) else None
 
-    def _make_here(self, source: Source, keys: tuple[str, str]) -> Pages:
+    def _make_here(self, unread: Unread, keys: tuple[str, str]) -> Pages:
         self.rendered += 1
+        source = unread.read()
         [pages] = render_batch([(source, self.context(source.slug, source.tei), True, True)])
         if pages.failure is None:
             self.cache.put(keys[0], {"page": pages.html})

@@ -11,6 +11,7 @@ once, when it first renders (teipress.transform).
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..findings import Finding
@@ -34,6 +35,19 @@ class Source:
     display: str  # the path as reports show it
     tei: str  # the parsed document, serialised
     slug: str = ""
+
+
+@dataclass(frozen=True)
+class Unread:
+    """A document as the parent holds it until its task is sent: `text()` reads its serialised
+    TEI then (from the build's spool), so the parent never holds every document's text at once."""
+
+    display: str
+    slug: str
+    text: Callable[[], str]
+
+    def read(self) -> Source:
+        return Source(self.display, self.text(), self.slug)
 
 
 @dataclass(frozen=True)
