@@ -27,12 +27,10 @@ from lxml import etree
 
 from . import TEI_NS, XML_ID, __version__, xinclude
 from .findings import Finding
-from .layout import is_register_only
 from .parse import ParsedDocument, make_parser, parse_bytes
 from .references import ENTITY_KINDS, IndexedFile, build_index
 from .resources import data_dir
 from .spool import Spooled, TextSpool
-from .volumes import is_volume
 
 _T = f"{{{TEI_NS}}}"
 _ENTITIES = {f"{_T}{name}" for name in ENTITY_KINDS}
@@ -162,6 +160,10 @@ def notices(document: ParsedDocument) -> list[Finding]:
 
 
 def _checked(document: ParsedDocument, findings: list[Finding], fragments: tuple[str, ...]) -> Checked:
+    # Only a build asks for these; `validate` does not import the site's modules at all.
+    from .layout import is_register_only
+    from .volumes import is_volume
+
     root = document.root
     in_text = any(entry.get(XML_ID) for part in root if part.tag != f"{_T}teiHeader"
                   for entry in part.iter(*_ENTITIES))

@@ -24,6 +24,7 @@ from .prune import (
     load_pruned,
     prune_schema,
     pruned_key,
+    schema_digest,
     schema_element_names,
     simplify_pruned,
     store_pruned,
@@ -150,7 +151,7 @@ class LxmlGrammar:
         """Pruned for `names`, simplified and compiled (under the time limit), or loaded as an
         earlier run stored it after it compiled: then without pruning or a probe."""
         started = time.perf_counter()
-        key = pruned_key(self.schema, set(names))
+        key = pruned_key(self._schema_digest, set(names))
         pruned = load_pruned(key)
         if pruned is not None:
             with contextlib.suppress(etree.RelaxNGParseError):  # else: prune and compile anew
@@ -191,6 +192,10 @@ class LxmlGrammar:
         return next((g for g in self._grammars if names <= g.names), None)
 
     @functools.cached_property
+    def _schema_digest(self) -> str:
+        return schema_digest(self.schema)
+
+    @functools.cached_property
     def _schema_names(self) -> set[Name]:
         return schema_element_names(self.schema)
 
@@ -216,8 +221,10 @@ class LxmlGrammar:
 
     def _check_group(self, grammar: _Compiled, documents: list[ParsedDocument],
                      threads: int) -> dict[Path, list[Finding]]:
-        if threads <= 1:
+        if len(documents) <= 1:
             return {d.path: self._findings(d, _rejection(d, grammar.relaxng)) for d in documents}
+        # One validating thread at least: it runs while this one words the findings.
+        threads = max(threads, 1)
         schemas: queue.SimpleQueue[etree.RelaxNG] = queue.SimpleQueue()
         schemas.put(grammar.relaxng)
         while len(grammar.spares) < threads - 1:  # compiled once, not for every batch

@@ -194,12 +194,17 @@ def _stub(pattern: etree._Element, name: Name) -> etree._Element:
 # Pruned schemas kept across runs: pruning and simplifying tei_all takes longer than compiling
 # the result, and a schema that compiled once needs no guarded probe the next time.
 
-def pruned_key(schema: etree._ElementTree, names: set[Name]) -> str:
-    """The schema's content, the names it is pruned for, and this module's code."""
+def schema_digest(schema: etree._ElementTree) -> str:
+    """The schema's content and this module's code: what every pruned copy depends on besides
+    the names (computed once per schema, not once per compile)."""
     hasher = hashlib.sha256(Path(__file__).read_bytes())
     hasher.update(etree.tostring(schema))
-    hasher.update(json.dumps(sorted(names)).encode())
     return hasher.hexdigest()
+
+
+def pruned_key(digest: str, names: set[Name]) -> str:
+    """`schema_digest` and the names the schema is pruned for."""
+    return hashlib.sha256(digest.encode() + json.dumps(sorted(names)).encode()).hexdigest()
 
 
 def load_pruned(key: str) -> etree._ElementTree | None:
