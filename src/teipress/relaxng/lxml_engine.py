@@ -27,6 +27,7 @@ from .prune import (
     schema_digest,
     schema_element_names,
     simplify_pruned,
+    source_local_names,
     store_pruned,
     used_names,
     without_automata,
@@ -126,13 +127,32 @@ class LxmlGrammar:
         self._names: weakref.WeakKeyDictionary[ParsedDocument, frozenset[Name]] = (
             weakref.WeakKeyDictionary()
         )
+        self._shown: weakref.WeakKeyDictionary[ParsedDocument, frozenset[str] | None] = (
+            weakref.WeakKeyDictionary()
+        )
         self._grammars: list[_Compiled] = []
-        used = set().union(*(self._names_of(d) for d in documents))
+        used = set()
         if local_names:  # names of documents to come (a superset is safe: it prunes less)
-            used |= {name for name in self._schema_names if name[1] in local_names}
+            used = {name for name in self._schema_names if name[1] in local_names}
+        for document in documents:
+            if not self._within(document, used):
+                used |= self._names_of(document)
         self._given = frozenset(used)
         if len(used) <= GROUP_NAMES:
             self._grammars.append(self._compiled(self._given))
+
+    def _within(self, document: ParsedDocument, names: frozenset[Name] | set[Name]) -> bool:
+        """Are the document's names (those the schema has) among `names`? Told from the start
+        tags in its source when they show every element (see `source_local_names`): the same
+        answer as from its tree, which a Python walk over every element would cost."""
+        if document not in self._names:
+            if document not in self._shown:
+                self._shown[document] = source_local_names(document.source, document.tree.docinfo.encoding)
+            shown = self._shown[document]
+            if shown is not None and all(name in names for local in shown
+                                         for name in self._schema_by_local.get(local, ())):
+                return True
+        return self._names_of(document) <= names
 
     def _names_of(self, document: ParsedDocument) -> frozenset[Name]:
         """The document's element names that the schema has patterns for (others change no
@@ -177,6 +197,8 @@ class LxmlGrammar:
         GROUP_NAMES names (a document with more gets one of its own), each compiled once."""
         planned: list[set[Name]] = []
         for document in documents:
+            if self._grammars and self._within(document, self._grammars[0].names):
+                continue  # the first compiled schema covers it (and would be chosen below)
             names = self._names_of(document)
             if self._covering(names) is not None or any(names <= group for group in planned):
                 continue
@@ -186,7 +208,13 @@ class LxmlGrammar:
             else:
                 group |= names
         self._grammars += [self._compiled(frozenset(group)) for group in planned]
-        return [self._covering(self._names_of(d)) for d in documents]  # type: ignore[misc]
+        return [self._grammar_for(d) for d in documents]
+
+    def _grammar_for(self, document: ParsedDocument) -> _Compiled:
+        """The first compiled schema that covers the document's names (there is one)."""
+        if self._within(document, self._grammars[0].names):
+            return self._grammars[0]
+        return self._covering(self._names_of(document))  # type: ignore[return-value]
 
     def _covering(self, names: frozenset[Name]) -> _Compiled | None:
         return next((g for g in self._grammars if names <= g.names), None)
@@ -198,6 +226,13 @@ class LxmlGrammar:
     @functools.cached_property
     def _schema_names(self) -> set[Name]:
         return schema_element_names(self.schema)
+
+    @functools.cached_property
+    def _schema_by_local(self) -> dict[str, list[Name]]:
+        by_local: dict[str, list[Name]] = {}
+        for name in self._schema_names:
+            by_local.setdefault(name[1], []).append(name)
+        return by_local
 
     def check(self, document: ParsedDocument) -> list[Finding]:
         [grammar] = self._grammars_for([document])

@@ -13,6 +13,7 @@ import copy
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -30,6 +31,25 @@ def used_names(trees: Iterable[etree._ElementTree | etree._Element]) -> set[Name
         root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
         tags.update(element.tag for element in root.iter(etree.Element))
     return {split_tag(tag) for tag in tags}
+
+
+# A start tag's name as it stands in the source: everything up to white space, "/" or ">".
+_START_TAG = re.compile(rb"<([^\s/>!?]+)")
+_PLAIN_ENCODINGS = frozenset({"utf-8", "utf8", "us-ascii", "ascii"})
+
+
+def source_local_names(source: bytes, encoding: str | None) -> frozenset[str] | None:
+    """The local names of the start tags in a document's source: a superset of the local
+    names of its elements (comments and CDATA may add some), found without walking the tree.
+    None when elements may come from elsewhere than a `<name` in these bytes: another
+    encoding (UTF-16 has NUL bytes, and lxml then still says UTF-8), entities declared in the
+    document, or an xi:include, which --xinclude may have expanded."""
+    if (encoding or "utf-8").lower() not in _PLAIN_ENCODINGS or b"\0" in source or b"<!ENTITY" in source:
+        return None
+    locals_ = {qname.rpartition(b":")[2] for qname in _START_TAG.findall(source)}
+    if b"include" in locals_:
+        return None
+    return frozenset(name.decode("utf-8") for name in locals_)
 
 
 def schema_element_names(rng: etree._ElementTree) -> set[Name]:
