@@ -103,10 +103,16 @@ def check_batch(job: tuple, tasks: list[FileTask]) -> list[Checked]:
     (validate.Checks, the local element names of the corpus, what to keep: "all" for a build,
     "index" for the project's rules, "" for findings alone)."""
     checks, names, keep = job
-    parsed = [_parse(task) for task in tasks]
-    documents = [document for document, _, _ in parsed if document is not None]
-    grammar = checker(checks).grammar_for(documents, names) if documents else None
-    grammar_findings = grammar.check_many(documents) if grammar is not None else {}
+    grammar = checker(checks).grammar
+    if grammar is None and names:  # lxml: compiled for the corpus's names before any parse
+        grammar = checker(checks).grammar_for([], names)
+    if grammar is not None:  # parsed and validated in a thread while this one words findings
+        parsed, grammar_findings = grammar.parse_and_check(tasks, _parse)
+    else:  # jing (or no names): the batch's documents first
+        parsed = [_parse(task) for task in tasks]
+        documents = [document for document, _, _ in parsed if document is not None]
+        grammar = checker(checks).grammar_for(documents, names) if documents else None
+        grammar_findings = grammar.check_many(documents) if grammar is not None else {}
     embedded = checker(checks).embedded
     results = []
     for document, findings, fragments in parsed:

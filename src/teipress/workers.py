@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import itertools
 import math
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import TeipressError
+
+if TYPE_CHECKING:  # a run in this process does not import multiprocessing at all
+    from concurrent.futures import Executor, Future
 
 T = TypeVar("T")
 
@@ -140,6 +141,9 @@ def runner(executor: str | None, jobs: int | None, documents: int,
         return
     # spawn: the parent may have Saxon loaded already, and a forked copy of a running JVM-like
     # runtime is not safe; each worker starts clean and compiles what it runs once.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     running = Runner(lambda: ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=initializer),
         workers)

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -13,7 +14,6 @@ from lxml import etree
 
 from ..findings import Finding
 from ..parse import ParsedDocument
-from .jing_engine import JingGrammar
 from .lxml_engine import DEFAULT_TIMEOUT, LxmlGrammar
 
 
@@ -24,6 +24,9 @@ class Grammar(Protocol):
     schema: etree._ElementTree  # the schema as loaded (includes resolved), for the rules stage
 
     def check_many(self, documents: list[ParsedDocument]) -> dict[Path, list[Finding]]: ...
+
+    def parse_and_check(self, tasks: list, parse: Callable[..., tuple]
+                        ) -> tuple[list, dict[Path, list[Finding]]]: ...
 
 
 def make_grammar(
@@ -37,6 +40,8 @@ def make_grammar(
     `check_many(documents)`; `timeout` limits lxml's compile; `local_names`, when known, are
     the element names of every document to come (lxml prunes for them at once)."""
     if engine == "jing":
+        from .jing_engine import JingGrammar  # not imported by lxml runs (subprocess, shutil)
+
         return JingGrammar(schema_path)
     return LxmlGrammar(schema_path, documents, timeout=timeout, local_names=local_names)
 
@@ -47,7 +52,7 @@ def check_schema(engine: Literal["lxml", "jing"], schema_path: Path, timeout: fl
     when no document is there to check: the schema is loaded and compiled as for them (lxml)
     or checked by jing on its own."""
     grammar = make_grammar(engine, schema_path, [], timeout=timeout, local_names=local_names)
-    if isinstance(grammar, JingGrammar):
-        grammar.check_schema()
-    elif isinstance(grammar, LxmlGrammar):
+    if isinstance(grammar, LxmlGrammar):
         grammar.compile_all()
+    else:
+        grammar.check_schema()  # type: ignore[attr-defined]  # JingGrammar

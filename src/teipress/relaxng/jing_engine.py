@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from itertools import islice
 from pathlib import Path
 
@@ -47,6 +48,12 @@ class JingGrammar:
         self.label = display_path(self.schema_path)
         self.timeout = timeout
         self.schema = load_schema(self.schema_path)
+
+    def parse_and_check(self, tasks: list, parse: Callable[..., tuple]
+                        ) -> tuple[list, dict[Path, list[Finding]]]:
+        """`check_many` for documents still to be parsed (`parse(task)[0]`: the document or None)."""
+        parsed = [parse(task) for task in tasks]
+        return parsed, self.check_many([result[0] for result in parsed if result[0] is not None])
 
     def check_many(self, documents: list[ParsedDocument]) -> dict[Path, list[Finding]]:
         results: dict[Path, list[Finding]] = {d.path: [] for d in documents}

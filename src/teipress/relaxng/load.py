@@ -15,7 +15,6 @@ from lxml import etree
 from .. import XML_NS
 from ..findings import display_path
 from ..parse import make_parser
-from .compact import in_xml_syntax
 from .names import RNG, RNG_NS
 from .source import SchemaError, local_href, read_schema_file
 
@@ -38,6 +37,8 @@ def _load_file(path: Path, referrer: Path | None) -> etree._Element:
     data = read_schema_file(path, referrer)
     if path.suffix.lower() != ".rnc":
         return _parse(data, path)
+    from .compact import in_xml_syntax  # trang or rnc2rng: only for the compact syntax
+
     with in_xml_syntax(path, data) as (xml, base):
         if base == path:
             return _parse(xml, path)

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import multiprocessing
 import os
 import queue
 import time
 import weakref
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from lxml import etree
 
@@ -67,6 +68,8 @@ def compile_schema(rng: etree._ElementTree, *, label: str, timeout: float = DEFA
     there is no probe and the compile runs unguarded; nor in a daemonic process (a Dask
     worker), which may not start children.
     """
+    import multiprocessing  # only here: a warm run loads its compiled schema without a probe
+
     if (timeout and "fork" in multiprocessing.get_all_start_methods()
             and not multiprocessing.current_process().daemon):
         child = multiprocessing.get_context("fork").Process(target=_probe, args=(rng,), daemon=True)
@@ -92,6 +95,11 @@ def compile_schema(rng: etree._ElementTree, *, label: str, timeout: float = DEFA
         detail = "; ".join(dict.fromkeys(e.message.strip() for e in entries[:3])) or str(exc)
         where = place_in_schema(rng, entries[0].line if entries else None) or label
         raise SchemaError(f"schema {where} is not valid RELAX NG: {detail}") from None
+
+
+T = TypeVar("T")
+Parsed = TypeVar("Parsed", bound=tuple)  # a parse result: (ParsedDocument | None, ...)
+_LATER = object()  # not validated in the parsing thread: checked once all are parsed
 
 
 @dataclass(eq=False)  # compared (and hashed) by identity
@@ -253,6 +261,34 @@ class LxmlGrammar:
                 threads = 1  # a second thread would save less than its compile costs
             results |= self._check_group(grammar, group, threads)
         return {d.path: results[d.path] for d in documents}
+
+    def parse_and_check(self, tasks: list[T], parse: Callable[[T], Parsed]
+                        ) -> tuple[list[Parsed], dict[Path, list[Finding]]]:
+        """`check_many` for documents still to be parsed (`parse(task)[0]`: the document or
+        None): a thread parses each and, when the first compiled schema covers it, validates it
+        (libxml2 releases the GIL for both) while this thread words the findings of those
+        already rejected. The others are checked as `check_many` checks them once all are
+        parsed, so each document gets the schema `check_many` would give it."""
+        first = self._grammars[0] if self._grammars else None
+
+        def parse_and_validate(task: T) -> tuple[Parsed, object]:
+            result = parse(task)
+            document = result[0]
+            if first is None or document is None or not self._within(document, first.names):
+                return result, _LATER
+            return result, _rejection(document, first.relaxng)
+
+        parsed: list[Parsed] = []
+        findings: dict[Path, list[Finding]] = {}
+        later: list[ParsedDocument] = []
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            for result, log in pool.map(parse_and_validate, tasks):
+                parsed.append(result)
+                if log is not _LATER:
+                    findings[result[0].path] = self._findings(result[0], log)  # type: ignore[arg-type]
+                elif result[0] is not None:
+                    later.append(result[0])
+        return parsed, findings | (self.check_many(later) if later else {})
 
     def _check_group(self, grammar: _Compiled, documents: list[ParsedDocument],
                      threads: int) -> dict[Path, list[Finding]]:
