@@ -39,7 +39,13 @@ class Locator:
     def _element_index(self) -> dict[etree._Element, int]:
         return {el: i for i, el in enumerate(self._root.iter(etree.Element))}
 
+    @cached_property
+    def _newlines_only(self) -> bool:
+        return "\r" not in self._text
+
     def position(self, offset: int) -> tuple[int, int]:
+        if self._newlines_only:  # counted in C: the line index is a Python loop over every line
+            return self._text.count("\n", 0, offset) + 1, offset - self._text.rfind("\n", 0, offset)
         line = bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 

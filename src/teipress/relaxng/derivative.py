@@ -47,6 +47,7 @@ class ContentModels:
         self._built: dict[etree._Element, Node] = {}
         self._derivs: dict[tuple, Node] = {}
         self._content: dict[Name, Node | None] = {}
+        self._all_atoms: dict[int, tuple[Node, list]] = {}  # the model kept: its id stays its own
         self.NOT = self._make("notAllowed", (), False)
         self.EMPTY = self._make("empty", (), True)
         self.TEXT = self._make("text", (), True)
@@ -205,6 +206,12 @@ class ContentModels:
 
     def all_atoms(self, model: Node) -> list:
         """Every atom (and TEXT) anywhere in a model, not only those that may come next."""
+        known = self._all_atoms.get(id(model))
+        if known is None:
+            known = self._all_atoms[id(model)] = (model, self._collect_atoms(model))
+        return known[1]
+
+    def _collect_atoms(self, model: Node) -> list:
         found, seen, stack = [], set(), [model]
         while stack:
             node = stack.pop()

@@ -138,18 +138,19 @@ class LxmlGrammar:
         self._shown: weakref.WeakKeyDictionary[ParsedDocument, frozenset[str] | None] = (
             weakref.WeakKeyDictionary()
         )
+        self._beyond: dict[frozenset[Name], frozenset[str]] = {}
         self._grammars: list[_Compiled] = []
         used = set()
         if local_names:  # names of documents to come (a superset is safe: it prunes less)
             used = {name for name in self._schema_names if name[1] in local_names}
         for document in documents:
-            if not self._within(document, used):
+            if not self._within(document, frozenset(used)):
                 used |= self._names_of(document)
         self._given = frozenset(used)
         if len(used) <= GROUP_NAMES:
             self._grammars.append(self._compiled(self._given))
 
-    def _within(self, document: ParsedDocument, names: frozenset[Name] | set[Name]) -> bool:
+    def _within(self, document: ParsedDocument, names: frozenset[Name]) -> bool:
         """Are the document's names (those the schema has) among `names`? Told from the start
         tags in its source when they show every element (see `source_local_names`): the same
         answer as from its tree, which a Python walk over every element would cost."""
@@ -157,10 +158,16 @@ class LxmlGrammar:
             if document not in self._shown:
                 self._shown[document] = source_local_names(document.source, document.tree.docinfo.encoding)
             shown = self._shown[document]
-            if shown is not None and all(name in names for local in shown
-                                         for name in self._schema_by_local.get(local, ())):
+            if shown is not None and shown.isdisjoint(self._locals_beyond(names)):
                 return True
         return self._names_of(document) <= names
+
+    def _locals_beyond(self, names: frozenset[Name]) -> frozenset[str]:
+        """The local names of the schema's element names that are not all among `names`."""
+        if names not in self._beyond:
+            self._beyond[names] = frozenset(local for local, named in self._schema_by_local.items()
+                                            if any(name not in names for name in named))
+        return self._beyond[names]
 
     def _names_of(self, document: ParsedDocument) -> frozenset[Name]:
         """The document's element names that the schema has patterns for (others change no
@@ -375,7 +382,9 @@ class _ElementFinder:
         path = entry.path or ""
         if path.startswith("/"):
             try:
-                found = self.document.tree.xpath(path, namespaces=self._namespaces)
+                # libxml2 writes elements of the default namespace as "*": the prefixes
+                # (a walk over every element) only for a path that names one.
+                found = self.document.tree.xpath(path, namespaces=self._namespaces if ":" in path else None)
             except etree.XPathError:
                 found = []
             if found and isinstance(found[0], etree._Element):

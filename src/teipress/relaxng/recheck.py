@@ -29,6 +29,7 @@ class Recheck:
         # elements of a corpus repeat a shape, and the whole-document re-check skips them.
         self._sound_attributes: set[tuple] = set()
         self._sound_content: set[tuple] = set()
+        self._expected_in: dict[int, tuple[Node, str]] = {}
 
     def attribute_problem(self, element: etree._Element, local: str | None = None) -> str | None:
         """What is wrong with the element's attributes (one named `local`, or any)."""
@@ -89,12 +90,17 @@ class Recheck:
         return child, f"<{what}> is not allowed {place}; expected {wanted}"
 
     def _expected(self, state: Node) -> str:
-        names = _labels(self.models.firsts(state))
-        if not names:
-            return "nothing more (the end tag)"
-        if state.nullable:
-            names = ["the end tag", *names]
-        return enumerate_items(names, quote=True)
+        """What may come in `state`, worded once per state (states are interned, and a corpus
+        repeats its mistakes: maechtekongresse has 25 <xi:include> in the same place)."""
+        known = self._expected_in.get(id(state))
+        if known is None:
+            names = _labels(self.models.firsts(state))
+            if not names:
+                text = "nothing more (the end tag)"
+            else:
+                text = enumerate_items(["the end tag", *names] if state.nullable else names, quote=True)
+            known = self._expected_in[id(state)] = (state, text)  # the state kept: its id stays its own
+        return known[1]
 
     def own_problem(self, element: etree._Element, extra: bool = False) -> Problem | None:
         """A problem with the element itself (not its descendants): its attributes, the sequence
