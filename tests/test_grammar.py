@@ -226,6 +226,28 @@ def test_invalid_relax_ng_is_reported(tmp_path: Path) -> None:
         LxmlGrammar(path, [])
 
 
+def test_a_warm_run_reads_the_schema_only_when_its_files_changed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pruned schema and the facts pruning needs are stored; a later run over valid
+    documents then never loads the schema, until it or a file it includes changes."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    write(tmp_path, "parts.rng", SMALL.replace("<start><ref name=\"doc\"/></start>", ""))
+    main = write(tmp_path, "main.rng", f'<grammar xmlns="{RNG}"><include href="parts.rng">'
+                 '<start><ref name="doc"/></start></include></grammar>')
+    valid = document(tmp_path / "1.xml", '<doc><a kind="x">x</a></doc>')
+    invalid = document(tmp_path / "2.xml", '<doc><a kind="z">x</a></doc>')
+    cold = LxmlGrammar(main, [valid])
+    assert cold.check(valid) == [] and "schema" in vars(cold)  # loaded to be pruned
+    warm = LxmlGrammar(main, [valid])
+    assert warm.check(valid) == [] and "schema" not in vars(warm)
+    assert [f.message for f in warm.check(invalid)] == [f.message for f in cold.check(invalid)] != []
+    assert "schema" in vars(warm)  # loaded to word the findings
+    write(tmp_path, "parts.rng", SMALL.replace("<start><ref name=\"doc\"/></start>", "")
+          .replace("<value>y</value>", "<value>z</value>"))
+    changed = LxmlGrammar(main, [invalid])
+    assert "schema" in vars(changed) and changed.check(invalid) == []
+
+
 def test_a_document_with_new_names_gets_the_patterns_back(tmp_path: Path) -> None:
     """The grammar was pruned for one document; another uses <b>, which must stay allowed."""
     schema = write(tmp_path, "s.rng", SMALL)

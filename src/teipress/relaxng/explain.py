@@ -11,11 +11,13 @@ found the original message is kept, prefixed with the element.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from lxml import etree
 
+from ..parse import ParsedDocument
 from .recheck import recheck_for
 from .wording import label
 
@@ -153,3 +155,41 @@ def _without_unexplained_repeats(explanations: list[Explanation]) -> list[Explan
 
 def _is_ancestor(ancestor: etree._Element, element: etree._Element) -> bool:
     return any(node is ancestor for node in element.iterancestors())
+
+
+class ElementFinder:
+    """The element a libxml2 error is about, from its path (`/*/*[2]/*`), else by line; the
+    namespaces and the line index are built once per document, not once per error."""
+
+    def __init__(self, document: ParsedDocument) -> None:
+        self.document = document
+
+    @functools.cached_property
+    def _namespaces(self) -> dict[str, str]:
+        namespaces: dict[str, str] = {}
+        for element in self.document.root.iter(etree.Element):
+            for prefix, uri in element.nsmap.items():
+                if prefix:
+                    namespaces.setdefault(prefix, uri)
+        return namespaces
+
+    @functools.cached_property
+    def _by_line(self) -> dict[int, etree._Element]:
+        lines: dict[int, etree._Element] = {}
+        for element in self.document.root.iter(etree.Element):
+            if element.sourceline:
+                lines.setdefault(element.sourceline, element)
+        return lines
+
+    def find(self, entry) -> etree._Element | None:
+        path = entry.path or ""
+        if path.startswith("/"):
+            try:
+                # libxml2 writes elements of the default namespace as "*": the prefixes
+                # (a walk over every element) only for a path that names one.
+                found = self.document.tree.xpath(path, namespaces=self._namespaces if ":" in path else None)
+            except etree.XPathError:
+                found = []
+            if found and isinstance(found[0], etree._Element):
+                return found[0]
+        return self._by_line.get(entry.line) if entry.line else None

@@ -22,7 +22,9 @@ from ..parse import ParsedDocument
 from .load import load_schema
 from .names import Name
 from .prune import (
+    SchemaFacts,
     load_pruned,
+    load_schema_facts,
     prune_schema,
     pruned_key,
     schema_digest,
@@ -30,6 +32,7 @@ from .prune import (
     simplify_pruned,
     source_local_names,
     store_pruned,
+    store_schema_facts,
     used_names,
     without_automata,
 )
@@ -131,7 +134,11 @@ class LxmlGrammar:
         self.schema_path = Path(schema_path)
         self.label = display_path(self.schema_path)
         self.timeout = timeout
-        self.schema = load_schema(self.schema_path)
+        facts = load_schema_facts(self.schema_path)
+        if facts is None:
+            facts = SchemaFacts(schema_digest(self.schema), frozenset(schema_element_names(self.schema)))
+            store_schema_facts(self.schema_path, self.schema, facts)
+        self._facts = facts
         self._names: weakref.WeakKeyDictionary[ParsedDocument, frozenset[Name]] = (
             weakref.WeakKeyDictionary()
         )
@@ -235,12 +242,19 @@ class LxmlGrammar:
         return next((g for g in self._grammars if names <= g.names), None)
 
     @functools.cached_property
-    def _schema_digest(self) -> str:
-        return schema_digest(self.schema)
+    def schema(self) -> etree._ElementTree:
+        """The schema as loaded, includes inlined: read when first needed (to prune it anew,
+        to word a rejected document's findings, for the rules stage), not by a warm run over
+        valid documents."""
+        return load_schema(self.schema_path)
 
-    @functools.cached_property
-    def _schema_names(self) -> set[Name]:
-        return schema_element_names(self.schema)
+    @property
+    def _schema_digest(self) -> str:
+        return self._facts.digest
+
+    @property
+    def _schema_names(self) -> frozenset[Name]:
+        return self._facts.names
 
     @functools.cached_property
     def _schema_by_local(self) -> dict[str, list[Name]]:
@@ -325,14 +339,14 @@ class LxmlGrammar:
         """Findings for libxml2's error log of one document (None: the document is valid)."""
         if log is None:
             return []
+        from .explain import ElementFinder, explain_all  # the re-check: for rejected documents
         severity = "warning" if log and all(e.level_name == "WARNING" for e in log) else "error"
-        finder = _ElementFinder(document)
+        finder = ElementFinder(document)
         entries = [(entry.message, finder.find(entry)) for entry in log]
         if not entries:
             # libxml2 can reject without a word (a pruned start that matches nothing): the
             # verdict must still show, and the re-check below finds what is wrong.
             entries = [("the document does not match the schema", document.root)]
-        from .explain import explain_all  # the re-check's modules: only for rejected documents
 
         findings: dict[tuple, Finding] = {}
         for explanation in explain_all(entries, self.schema):
@@ -352,41 +366,3 @@ def _rejection(document: ParsedDocument, relaxng: etree.RelaxNG) -> list | None:
     if relaxng.validate(document.tree):
         return None
     return list(relaxng.error_log)
-
-
-class _ElementFinder:
-    """The element a libxml2 error is about, from its path (`/*/*[2]/*`), else by line; the
-    namespaces and the line index are built once per document, not once per error."""
-
-    def __init__(self, document: ParsedDocument) -> None:
-        self.document = document
-
-    @functools.cached_property
-    def _namespaces(self) -> dict[str, str]:
-        namespaces: dict[str, str] = {}
-        for element in self.document.root.iter(etree.Element):
-            for prefix, uri in element.nsmap.items():
-                if prefix:
-                    namespaces.setdefault(prefix, uri)
-        return namespaces
-
-    @functools.cached_property
-    def _by_line(self) -> dict[int, etree._Element]:
-        lines: dict[int, etree._Element] = {}
-        for element in self.document.root.iter(etree.Element):
-            if element.sourceline:
-                lines.setdefault(element.sourceline, element)
-        return lines
-
-    def find(self, entry) -> etree._Element | None:
-        path = entry.path or ""
-        if path.startswith("/"):
-            try:
-                # libxml2 writes elements of the default namespace as "*": the prefixes
-                # (a walk over every element) only for a path that names one.
-                found = self.document.tree.xpath(path, namespaces=self._namespaces if ":" in path else None)
-            except etree.XPathError:
-                found = []
-            if found and isinstance(found[0], etree._Element):
-                return found[0]
-        return self._by_line.get(entry.line) if entry.line else None

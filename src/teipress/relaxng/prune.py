@@ -15,6 +15,7 @@ import json
 import os
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
@@ -227,6 +228,51 @@ def pruned_key(digest: str, names: set[Name]) -> str:
     return hashlib.sha256(digest.encode() + json.dumps(sorted(names)).encode()).hexdigest()
 
 
+@dataclass(frozen=True)
+class SchemaFacts:
+    """What pruning needs of a schema: its digest (`schema_digest`) and element names."""
+
+    digest: str
+    names: frozenset[Name]
+
+
+def load_schema_facts(schema_path: Path) -> SchemaFacts | None:
+    """A schema's facts as a run stored them after loading it, while none of its files has
+    changed (None: not stored, stale or damaged). A warm run then loads the schema only to
+    word the findings of a rejected document: parsing, resolving and serialising tei_all
+    came before every validation."""
+    if schema_path.suffix.lower() == ".rnc":  # converted by trang or rnc2rng, whose output may differ
+        return None
+    try:
+        value = json.loads((user_cache("schemas") / f"{_facts_key(schema_path)}.json").read_bytes())
+        for file, digest in value["files"].items():
+            if hashlib.sha256(Path(file).read_bytes()).hexdigest() != digest:
+                return None
+        names = frozenset((str(namespace), str(local)) for namespace, local in value["names"])
+        return SchemaFacts(str(value["digest"]), names)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def store_schema_facts(schema_path: Path, schema: etree._ElementTree, facts: SchemaFacts) -> None:
+    """Store `facts` with the files the schema was read from (it and those it includes, which
+    load.py marks with xml:base)."""
+    files = {str(Path(base)) for base in schema.xpath("//@xml:base")}
+    value = {"digest": facts.digest, "names": sorted(facts.names),
+             "files": {file: hashlib.sha256(Path(file).read_bytes()).hexdigest() for file in sorted(files)}}
+    with contextlib.suppress(OSError):
+        _write_atomically(user_cache("schemas") / f"{_facts_key(schema_path)}.json",
+                          json.dumps(value).encode())
+
+
+def _facts_key(schema_path: Path) -> str:
+    """The schema file (path and bytes) and the code that reads it into facts."""
+    hasher = hashlib.sha256(str(schema_path.resolve()).encode() + b"\0" + schema_path.read_bytes())
+    for module in ("load", "names", "prune", "source"):
+        hasher.update((Path(__file__).parent / f"{module}.py").read_bytes())
+    return hasher.hexdigest()
+
+
 def load_pruned(key: str) -> etree._ElementTree | None:
     """A pruned schema stored under `key` after it compiled, or None (absent, damaged)."""
     try:
@@ -240,9 +286,13 @@ def load_pruned(key: str) -> etree._ElementTree | None:
 
 def store_pruned(key: str, pruned: etree._ElementTree) -> None:
     data = etree.tostring(pruned)
-    path = user_cache("schemas") / f"{key}.rng"
     with contextlib.suppress(OSError):  # without a cache the next run prunes again
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        partial.write_bytes(hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
-        os.replace(partial, path)
+        _write_atomically(user_cache("schemas") / f"{key}.rng",
+                          hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    partial.write_bytes(data)
+    os.replace(partial, path)
