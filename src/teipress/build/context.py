@@ -85,6 +85,7 @@ class PageContexts:
         self.site = site
         self.own = own  # by slug: what only the page itself reads of its record (s:citation, s:search)
         self.documents = {d.get("id"): d for d in site.iter(f"{_S}document")}
+        self.position = {ident: n for n, ident in enumerate(self.documents)}  # not a scan per page
         # what links name them by ("x.xml": site.link_stems), which is not always their slug
         self.by_stem = {d.get("stem"): d for d in self.documents.values() if d.get("stem") is not None}
         self.pages = site.findall(f"{_S}page")
@@ -110,8 +111,8 @@ class PageContexts:
         links to stand apart in s:linked, found by id only."""
         site = etree.Element(self.site.tag, dict(self.site.attrib), nsmap=self.site.nsmap)
         site.extend(deepcopy(element) for element in self.kept)
-        present = {slug, *self.neighbours.get(slug, ())} if slug in self.documents else set()
-        for ident in (i for i in self.documents if i in present):  # manifest order
+        present = {slug, *self.neighbours.get(slug, ())} - {None} if slug in self.documents else set()
+        for ident in sorted(present, key=self.position.__getitem__):  # manifest order
             record = self.documents[ident]
             site.append(self._own_record(record) if ident == slug else _read_as_neighbour(record))
         named = (self.by_stem[s] for s in targets.stems if s in self.by_stem)
