@@ -59,6 +59,17 @@ def test_a_local_xml_model_schema_is_used_and_a_remote_one_never_fetched(tmp_pat
     assert report["summary"]["errors"] == 0, report  # tei_all: neither the URL nor ../ was used
 
 
+def test_an_xml_model_is_found_in_a_utf16_document_too(tmp_path: Path) -> None:
+    """The search for an xml-model skips files whose bytes do not name one; a UTF-16 file
+    spells it in other bytes, so the parser reads it."""
+    model = f'<?xml-model href="schema/strict.rng" type="application/xml" schematypens="{RNG}"?>\n'
+    document = tei("a").replace("<TEI", model + "<TEI", 1)
+    source = corpus(tmp_path, {"b.xml": tei("b"), "schema/strict.rng": ONLY_P_IN_BODY})
+    (source / "a.xml").write_bytes(document.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"))
+    assert b"xml-model" not in (source / "a.xml").read_bytes()
+    assert "relaxng" in rules(validate(str(source)))  # the local schema rejects the headers
+
+
 def test_project_rules_run_only_when_the_settings_ask(tmp_path: Path) -> None:
     source = corpus(tmp_path, {"a.xml": tei("a", body='<p><persName ref="#nobody">X</persName></p>')})
     assert "ref-resolves" not in rules(validate(str(source)))

@@ -21,6 +21,7 @@ from .validate import Checks
 from .xinclude import has_scheme
 
 RELAX_NG_NS = "http://relaxng.org/ns/structure/1.0"
+_BOMS_16 = (b"\xff\xfe", b"\xfe\xff")  # UTF-16 (and UTF-32 LE) byte order marks
 _PSEUDO_ATTRIBUTE = re.compile(r'(\w+)\s*=\s*(["\'])(.*?)\2', re.S)
 
 
@@ -66,10 +67,25 @@ def local_xml_model(paths: list[Path]) -> Path | None:
     return None
 
 
+def _names_xml_model(file: Path) -> bool:
+    """Whether the bytes "xml-model" occur in the file at all (read in pieces, overlapping by
+    the length of the name so that one cut in two is still found). A file in UTF-16 or UTF-32
+    (a byte order mark or NUL bytes) spells it otherwise: the parser reads those."""
+    tail = b""
+    with file.open("rb") as opened:
+        while piece := opened.read(1 << 16):
+            if b"xml-model" in tail + piece or (not tail and (b"\0" in piece[:4] or piece[:2] in _BOMS_16)):
+                return True
+            tail = piece[-8:]
+    return False
+
+
 def _xml_model_hrefs(file: Path) -> list[str]:
     """RELAX NG hrefs of the processing instructions before the root element (read no further)."""
-    hrefs = []
+    hrefs: list[str] = []
     try:
+        if not _names_xml_model(file):  # most documents name no schema: no parser for them
+            return hrefs
         for event, node in etree.iterparse(str(file), events=("start", "pi"), resolve_entities=False,
                                            no_network=True, load_dtd=False):
             if event == "start":
