@@ -138,6 +138,15 @@ def unpacked(text: str) -> DocumentMentions:
     return mentions_value(value)
 
 
+def packed_lists(text: str) -> tuple[list[list], list[list]]:
+    """`packed` text as its two lists, [ident, anchor, before, name, after, count] per mention
+    and [ident, role] per role, unchecked: for the register pages, which read every document's
+    mentions for each part of each register (3 million Mention objects at 10,000 documents).
+    What they read was checked where it was made, or when it was taken from the build cache."""
+    value = json.loads(text)
+    return value["text"], value["roles"]
+
+
 def mentions_value(value: dict) -> DocumentMentions:
     """A cached `mentions_json` read back (ValueError/TypeError for another shape)."""
     text = [_mention(*m) for m in value["text"]]

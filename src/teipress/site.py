@@ -10,13 +10,12 @@ import re
 from collections.abc import Iterable
 from copy import deepcopy
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
 from . import TEI_NS, TP_NS, XML_ID
 from .config import Settings
-from .mentions import known_only, unpacked
+from .mentions import packed_lists
 from .outputs import REGISTER_PAGES, RENAMED_SUFFIX, is_reserved
 from .parse import ParsedDocument
 from .pictures.network import network_page
@@ -129,17 +128,30 @@ def mentions_texts(mentions: dict[Path, str], slugs_by_path: dict[Path, str],
     for path, slug in slugs_by_path.items():
         if path not in mentions:
             continue
-        named = unpacked(mentions[path])  # summarised in the catalogue worker: one mention per entry
-        document = quoteattr(slug)
-        for m in named.text:
-            if (n := group_of.get(m.ident)) is not None:
-                parts[n].append(f"<s:named id={quoteattr(m.ident)} document={document} count=\"{m.count}\">"
-                                f"<s:at anchor={quoteattr(m.anchor)} before={quoteattr(m.before)} "
-                                f"after={quoteattr(m.after)}>{escape(m.name)}</s:at></s:named>")
-        for ident, role in named.roles:
+        # summarised in the catalogue worker: one mention per entry
+        text, roles = packed_lists(mentions[path])
+        document = _attribute(slug)
+        for ident, anchor, before, name, after, count in text:
             if (n := group_of.get(ident)) is not None:
-                parts[n].append(f"<s:role id={quoteattr(ident)} document={document} role={quoteattr(role)}/>")
+                parts[n].append(f"<s:named id={_attribute(ident)} document={document} count=\"{count}\">"
+                                f"<s:at anchor={_attribute(anchor)} before={_attribute(before)} "
+                                f"after={_attribute(after)}>{name.translate(_TEXT_ESCAPES)}</s:at></s:named>")
+        for ident, role in roles:
+            if (n := group_of.get(ident)) is not None:
+                parts[n].append(f"<s:role id={_attribute(ident)} document={document} "
+                                f"role={_attribute(role)}/>")
     return ["".join([*group, "</s:mentions>"]) for group in parts]
+
+
+# What XML text and a double-quoted attribute value must escape (tabs and line ends too, which an
+# attribute would otherwise read as spaces).
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                                    "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"})
+
+
+def _attribute(value: str) -> str:
+    return f'"{value.translate(_ATTRIBUTE_ESCAPES)}"'
 
 
 def mention_counts(mentions: dict[Path, str], paths: Iterable[Path],
@@ -151,12 +163,14 @@ def mention_counts(mentions: dict[Path, str], paths: Iterable[Path],
     for path in paths:
         if path not in mentions:
             continue
-        named = known_only(unpacked(mentions[path]), known)
-        for mention in named.text:
-            totals[mention.ident] = totals.get(mention.ident, 0) + mention.count
-            documents.setdefault(mention.ident, set()).add(path)
-        for ident, _ in named.roles:
-            documents.setdefault(ident, set()).add(path)
+        text, roles = packed_lists(mentions[path])
+        for ident, *_, count in text:
+            if ident in known:
+                totals[ident] = totals.get(ident, 0) + count
+                documents.setdefault(ident, set()).add(path)
+        for ident, _ in roles:
+            if ident in known:
+                documents.setdefault(ident, set()).add(path)
     return {ident: (totals.get(ident, 0), found) for ident, found in documents.items()}
 
 
@@ -164,8 +178,8 @@ def summary_text(counts: dict[str, tuple[int, set[Path]]], pages: dict[str, str]
     """`s:mentions` for a large register's own page: per entry, how often it is named, in how
     many documents, and the page (`pages`: id -> page) that lists where."""
     parts = [f'<s:mentions xmlns:s="{SITE_NS}">']
-    parts.extend(f"<s:summary id={quoteattr(ident)} mentions=\"{total}\" documents=\"{len(documents)}\" "
-                 f"page={quoteattr(pages[ident])}/>" for ident, (total, documents) in counts.items())
+    parts.extend(f"<s:summary id={_attribute(ident)} mentions=\"{total}\" documents=\"{len(documents)}\" "
+                 f"page={_attribute(pages[ident])}/>" for ident, (total, documents) in counts.items())
     parts.append("</s:mentions>")
     return "".join(parts)
 
