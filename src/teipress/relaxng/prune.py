@@ -47,7 +47,7 @@ def source_local_names(source: bytes, encoding: str | None) -> frozenset[str] | 
     document, or an xi:include, which --xinclude may have expanded."""
     if (encoding or "utf-8").lower() not in _PLAIN_ENCODINGS or b"\0" in source or b"<!ENTITY" in source:
         return None
-    locals_ = {qname.rpartition(b":")[2] for qname in _START_TAG.findall(source)}
+    locals_ = {qname.rpartition(b":")[2] for qname in set(_START_TAG.findall(source))}
     if b"include" in locals_:
         return None
     return frozenset(name.decode("utf-8") for name in locals_)
