@@ -363,6 +363,26 @@ def test_pruned_tei_all_gives_jings_verdicts_on_every_corpus_file() -> None:
     assert "frus1958-60v05mSupp.xml" not in invalid
 
 
+def test_documents_parsed_and_validated_in_threads_get_the_findings_of_check_many(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """parse_and_check (the validate and build path) parses and validates in two threads, a
+    copy of the compiled schema each, and words the findings here: the same findings, in the
+    same order, as validating the parsed documents one by one."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(lxml_engine, "_cores", lambda: 2)
+    tei_all = shared("reference", "tei_all.rng")
+    paths = sorted(shared("corpora", "maechtekongresse").rglob("*.xml"))
+    documents = {path: document(path, path.read_bytes()) for path in paths}
+    threaded = LxmlGrammar(tei_all, [], local_names=frozenset(  # the corpus's names, as validate does
+        {local for d in documents.values() for _, local in used_names([d.tree])}))
+    parsed, found = threaded.parse_and_check(paths, lambda path: (documents[path],), expected_bytes=10**9)
+    assert [result[0] for result in parsed] == list(documents.values())
+    assert len(threaded._grammars[0].spares) == 1
+    one_by_one = LxmlGrammar(tei_all, list(documents.values()))
+    assert found == {path: one_by_one.check(d) for path, d in documents.items()}
+    assert sum(1 for findings in found.values() if findings) >= 20
+
+
 def test_frus_project_schema_in_compact_syntax() -> None:
     """frus.rnc (TEI 2.7.0, which libxml2 may never finish compiling unpruned) via trang
     (rnc2rng cannot read this file's "\\x{a}" and ">>" syntax); .ci/run installs trang."""

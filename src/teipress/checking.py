@@ -114,13 +114,13 @@ def _file_digest(path: Path) -> str:
 def check_batch(job: tuple, tasks: list[FileTask]) -> list[Checked]:
     """Map step: every file of the batch parsed, checked and reduced to a `Checked`. `job` is
     (validate.Checks, the local element names of the corpus, what to keep: "all" for a build,
-    "index" for the project's rules, "" for findings alone)."""
-    checks, names, keep = job
+    "index" for the project's rules, "" for findings alone, the bytes a process will check)."""
+    checks, names, keep, expected_bytes = job
     grammar = checker(checks).grammar
     if grammar is None and names:  # lxml: compiled for the corpus's names before any parse
         grammar = checker(checks).grammar_for([], names)
-    if grammar is not None:  # parsed and validated in a thread while this one words findings
-        parsed, grammar_findings = grammar.parse_and_check(tasks, _parse)
+    if grammar is not None:  # parsed and validated in threads while this one words findings
+        parsed, grammar_findings = grammar.parse_and_check(tasks, _parse, expected_bytes)
     else:  # jing (or no names): the batch's documents first
         parsed = [_parse(task) for task in tasks]
         documents = [document for document, _, _ in parsed if document is not None]

@@ -274,7 +274,8 @@ def check_sources(sources: Sources, registers: list[Path], checks: Checks, mappe
     lxml = checks.engine == "lxml"  # jing starts a JVM per batch: one batch per worker
     names = element_names(t.source for t in tasks) if lxml else frozenset()
     keys = [memo_key(version, f"check {keep}", t) if memo is not None else None for t in tasks]
-    checked = _mapped(mapper, memo, check_batch, (checks, names, keep), tasks, keys, checked_json,
+    share = sum(len(t.source) for t in tasks) // max(1, mapper.workers)  # each process's part
+    checked = _mapped(mapper, memo, check_batch, (checks, names, keep, share), tasks, keys, checked_json,
                       checked_value, most=BATCH if lxml else None, watch=watch)
     subjects = [StoredDocument(t, c) for t, c in zip(tasks, checked, strict=True)]
     if not any(d.checked.tei is not None for d in subjects):

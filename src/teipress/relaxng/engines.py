@@ -25,7 +25,7 @@ class Grammar(Protocol):
 
     def check_many(self, documents: list[ParsedDocument]) -> dict[Path, list[Finding]]: ...
 
-    def parse_and_check(self, tasks: list, parse: Callable[..., tuple]
+    def parse_and_check(self, tasks: list, parse: Callable[..., tuple], expected_bytes: int = 0
                         ) -> tuple[list, dict[Path, list[Finding]]]: ...
 
 

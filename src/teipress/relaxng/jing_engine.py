@@ -49,7 +49,7 @@ class JingGrammar:
         self.timeout = timeout
         self.schema = load_schema(self.schema_path)
 
-    def parse_and_check(self, tasks: list, parse: Callable[..., tuple]
+    def parse_and_check(self, tasks: list, parse: Callable[..., tuple], expected_bytes: int = 0
                         ) -> tuple[list, dict[Path, list[Finding]]]:
         """`check_many` for documents still to be parsed (`parse(task)[0]`: the document or None)."""
         parsed = [parse(task) for task in tasks]

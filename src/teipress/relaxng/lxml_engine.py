@@ -283,27 +283,44 @@ class LxmlGrammar:
             results |= self._check_group(grammar, group, threads)
         return {d.path: results[d.path] for d in documents}
 
-    def parse_and_check(self, tasks: list[T], parse: Callable[[T], Parsed]
+    def parse_and_check(self, tasks: list[T], parse: Callable[[T], Parsed], expected_bytes: int = 0
                         ) -> tuple[list[Parsed], dict[Path, list[Finding]]]:
         """`check_many` for documents still to be parsed (`parse(task)[0]`: the document or
-        None): a thread parses each and, when the first compiled schema covers it, validates it
+        None): threads parse each and, when the first compiled schema covers it, validate it
         (libxml2 releases the GIL for both) while this thread words the findings of those
         already rejected. The others are checked as `check_many` checks them once all are
-        parsed, so each document gets the schema `check_many` would give it."""
+        parsed, so each document gets the schema `check_many` would give it. A second thread
+        (with a copy of its own, compiled here once) when the `expected_bytes` this process
+        will validate repay that compile."""
         first = self._grammars[0] if self._grammars else None
+        threads = 1
+        if first is not None and len(tasks) > 1 and _cores() > 1 and (
+                first.spares or first.seconds < expected_bytes / VALIDATED_BYTES_PER_SECOND / 2):
+            threads = 2
+        copies: queue.SimpleQueue[etree.RelaxNG] = queue.SimpleQueue()
+        for relaxng in [first.relaxng, *first.spares][:threads] if first is not None else []:
+            copies.put(relaxng)
 
         def parse_and_validate(task: T) -> tuple[Parsed, object]:
             result = parse(task)
             document = result[0]
             if first is None or document is None or not self._within(document, first.names):
                 return result, _LATER
-            return result, _rejection(document, first.relaxng)
+            relaxng = copies.get()  # the second thread parses its first document meanwhile
+            try:
+                return result, _rejection(document, relaxng)
+            finally:
+                copies.put(relaxng)
 
         parsed: list[Parsed] = []
         findings: dict[Path, list[Finding]] = {}
         later: list[ParsedDocument] = []
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            for result, log in pool.map(parse_and_validate, tasks):
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            results = pool.map(parse_and_validate, tasks)
+            if first is not None and threads > len(first.spares) + 1:
+                first.spares.append(etree.RelaxNG(first.pruned))  # compiled once a process
+                copies.put(first.spares[-1])
+            for result, log in results:
                 parsed.append(result)
                 if log is not _LATER:
                     findings[result[0].path] = self._findings(result[0], log)  # type: ignore[arg-type]
@@ -358,6 +375,10 @@ class LxmlGrammar:
             finding = Finding(document.display, line, column, severity, "relaxng", explanation.text)
             findings.setdefault((line, column, explanation.text), finding)
         return list(findings.values())  # never empty: explain_all explains at least one entry
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _rejection(document: ParsedDocument, relaxng: etree.RelaxNG) -> list | None:
