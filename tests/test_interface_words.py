@@ -167,3 +167,33 @@ def test_the_text_edition_dates_are_in_the_interface_language(
     page = html.parse(str(out / "html" / "brief.html")).getroot()
     back = page.xpath("//a[@role='doc-backlink']")
     assert back and all(a.get("aria-label").startswith(table()["back-to-text"][language]) for a in back)
+
+
+@pytest.mark.parametrize(("language", "one", "many", "year"), [
+    ("de", "{n} Dokument gefunden.", "{n} Dokumente gefunden.", "Jahr"),
+    ("fr", "{n} document trouvé.", "{n} documents trouvés.", "Année"),
+])
+def test_the_search_page_carries_the_words_of_its_script(
+        editions, language: str, one: str, many: str, year: str) -> None:
+    """search.js says nothing of its own: the status line and the filters' labels are data-* of
+    search.html, in the edition's language, with {n} and {shown} for the numbers."""
+    out, _ = editions[language]
+    page = html.parse(str(out / "html" / "search.html")).getroot()
+    words = {key: value[language] for key, value in table().items()}
+
+    def data(element_id: str) -> dict[str, str]:
+        return {name.removeprefix("data-"): value
+                for name, value in page.get_element_by_id(element_id).attrib.items()
+                if name.startswith("data-")}
+
+    assert data("tp-search-filters") == {
+        "year": words["year"], "person": words["person"], "place": words["place"],
+        "organisation": words["organisation"], "type": words["document-type"], "any": words["any"]}
+    unreadable = words["search-unreadable"].replace("{help}", words["how-to-search"])
+    assert data("tp-search-status") == {
+        "prompt": words["search-prompt"], "searching": words["searching"],
+        "found-one": one, "found-many": many, "found-first": words["found-first"],
+        "unreadable": unreadable}
+    assert data("tp-search-filters")["year"] == year and "{shown}" in words["found-first"]
+    assert words["how-to-search"] in unreadable and "{" not in unreadable
+    assert page.xpath("//script[not(@src)]") == [] and page.xpath("//script/@src") == ["search.js"]

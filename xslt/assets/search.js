@@ -1,8 +1,7 @@
 // teipress search: reads the Pagefind index written by `teipress build` and shows results and
 // filters on search.html. The edition's only script. Everything from the index is inserted as
 // text (textContent, createElement), never as HTML, so nothing in a TEI file can become script.
-const FILTERS = [["year", "Year"], ["person", "Person"], ["place", "Place"],
-                 ["organisation", "Organisation"], ["type", "Document type"]];
+const FILTERS = ["year", "person", "place", "organisation", "type"];
 const PAGE_SIZE = 20;
 
 const form = document.getElementById("tp-search-form");
@@ -11,6 +10,32 @@ const fieldset = document.getElementById("tp-search-filters");
 const statusLine = document.getElementById("tp-search-status");
 const list = document.getElementById("tp-search-results");
 const help = document.getElementById("tp-search-help");
+
+// The words it says are written into the page by search.xsl, in the edition's language, as data-*
+// of the filters' fieldset and of the status line; English only for a page made before that.
+const ENGLISH = {
+  year: "Year", person: "Person", place: "Place", organisation: "Organisation", type: "Document type",
+  any: "any", prompt: "Type a word or a name.", searching: "Searching…",
+  foundOne: "{n} document found.", foundMany: "{n} documents found.",
+  foundFirst: "{n} documents found; the first {shown} are shown.",
+  unreadable: "The search index cannot be read here (see How to search below).",
+};
+
+function word(holder, key, values = {}) {
+  const said = holder && holder.dataset[key] !== undefined ? holder.dataset[key] : ENGLISH[key];
+  return said.replace(/\{(\w+)\}/g, (placeholder, name) => (name in values ? String(values[name]) : placeholder));
+}
+
+// "1 document", "2 documents"; French says "0 document" too: the language's own plural rule.
+function found(count) {
+  if (count > PAGE_SIZE) return word(statusLine, "foundFirst", { n: count, shown: PAGE_SIZE });
+  const language = (statusLine.closest("[lang]") || document.documentElement).lang || "en";
+  let one = count === 1;
+  try {
+    one = new Intl.PluralRules(language).select(count) === "one";
+  } catch (error) { /* an unknown language tag: the English rule */ }
+  return word(statusLine, one ? "foundOne" : "foundMany", { n: count });
+}
 
 function element(tag, text, attributes = {}) {
   const made = document.createElement(tag);
@@ -50,7 +75,7 @@ function occurrence(data) {
 
 function chosenFilters() {
   const chosen = {};
-  for (const [name] of FILTERS) {
+  for (const name of FILTERS) {
     const select = document.getElementById(`tp-filter-${name}`);
     const value = select ? select.value : new URLSearchParams(location.search).get(name);
     if (value) chosen[name] = value;
@@ -60,15 +85,15 @@ function chosenFilters() {
 
 function buildFilters(available, params) {
   let any = false;
-  for (const [name, label] of FILTERS) {
+  for (const name of FILTERS) {
     const values = available[name] ? Object.entries(available[name]) : [];
     if (!values.length) continue;
     any = true;
     const id = `tp-filter-${name}`;
     const wrapper = element("p", null, { class: "search-filter" });
-    wrapper.append(element("label", label, { for: id }));
+    wrapper.append(element("label", word(fieldset, name), { for: id }));
     const select = element("select", null, { id, name });
-    select.append(element("option", "any", { value: "" }));
+    select.append(element("option", word(fieldset, "any"), { value: "" }));
     values.sort((a, b) => a[0].localeCompare(b[0]));
     for (const [value, count] of values) {
       const option = element("option", `${value} (${count})`, { value });
@@ -84,12 +109,12 @@ function buildFilters(available, params) {
 async function showResults(pagefind, query, filters) {
   list.replaceChildren();
   if (!query && !Object.keys(filters).length) {
-    statusLine.textContent = "Type a word or a name.";
+    statusLine.textContent = word(statusLine, "prompt");
     return;
   }
   const search = await pagefind.search(query || null, { filters });
   const results = search ? search.results : [];
-  statusLine.textContent = "Searching…";
+  statusLine.textContent = word(statusLine, "searching");
   const shown = await Promise.all(results.slice(0, PAGE_SIZE).map((result) => result.data()));
   for (const data of shown) {
     const item = element("li", null, { class: "search-result" });
@@ -101,8 +126,7 @@ async function showResults(pagefind, query, filters) {
     list.append(item);
   }
   // Said last, so that "found" means the list is complete (screen readers hear it once).
-  statusLine.textContent = `${results.length} document${results.length === 1 ? "" : "s"} found` +
-    (results.length > PAGE_SIZE ? `; the first ${PAGE_SIZE} are shown.` : ".");
+  statusLine.textContent = found(results.length);
 }
 
 // A large edition is indexed in chunks: html/pagefind/ lists the other bundles (pagefind-2/, …),
@@ -122,7 +146,7 @@ async function start() {
     await pagefind.init();
     for (const bundle of await otherBundles()) await pagefind.mergeIndex(bundle, { excerptLength: 24 });
   } catch (error) {
-    statusLine.textContent = "The search index cannot be read here (see How to search below).";
+    statusLine.textContent = word(statusLine, "unreadable");
     return;
   }
   help.hidden = true;

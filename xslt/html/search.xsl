@@ -45,12 +45,22 @@
             <input type="search" id="tp-search-q" name="q" autocomplete="off"/>
             <button type="submit">{tp:word('search-button')}</button>
           </p>
-          <!-- Filled by search.js from the index: year, person, place, organisation, type. -->
-          <fieldset class="search-filters" id="tp-search-filters" hidden="">
+          <!-- Filled by search.js from the index: year, person, place, organisation, type,
+               labelled with the words of data-*. -->
+          <fieldset class="search-filters" id="tp-search-filters" hidden=""
+                    data-year="{tp:word('year')}" data-person="{tp:word('person')}"
+                    data-place="{tp:word('place')}" data-organisation="{tp:word('organisation')}"
+                    data-type="{tp:word('document-type')}" data-any="{tp:word('any')}">
             <legend>{tp:word('only-documents-with')}</legend>
           </fieldset>
         </form>
-        <p class="search-status" id="tp-search-status" role="status" aria-live="polite"></p>
+        <!-- What search.js says here, in the page's language ({n} and {shown} are numbers it
+             fills in; found-one or found-many by the language's plural rule). -->
+        <p class="search-status" id="tp-search-status" role="status" aria-live="polite"
+           data-prompt="{tp:word('search-prompt')}" data-searching="{tp:word('searching')}"
+           data-found-one="{tp:word('found-one')}" data-found-many="{tp:word('found-many')}"
+           data-found-first="{tp:word('found-first')}"
+           data-unreadable="{replace(tp:word('search-unreadable'), '{help}', tp:word('how-to-search'), 'q')}"></p>
         <ol class="search-results" id="tp-search-results"></ol>
         <section class="search-help" id="tp-search-help" aria-labelledby="tp-search-help-heading">
           <h2 id="tp-search-help-heading">{tp:word('how-to-search')}</h2>
