@@ -382,13 +382,14 @@ def _cores() -> int:
 
 
 def _core_to_spare() -> bool:
-    """Is a core free for a second thread (the last minute's load, as `make -l` decides)? On
-    the 2-core "vm" with one other busy process, two threads and the copy's compile cost more
-    CPU than they saved (maechtekongresse 0.64 s without, 0.68 s with); with a core free they
-    saved a quarter (0.53 s against 0.73 s)."""
+    """Is a core free for a second thread (the last minute's load, as `make -l` decides; a run
+    of teipress and jing back to back alone makes it 1.5-1.9)? On the 2-core "vm" with one
+    other busy process (load 2.1-3.1), two threads and the copy's compile cost more than they
+    saved (maechtekongresse 0.64 s without, 0.68 s with); with a core free (load 1.6-1.7)
+    they saved a quarter (0.51 s against 0.72 s)."""
     cores = _cores()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
-    return cores > 1 and load <= cores - 0.5
+    return cores > 1 and load < cores
 
 
 def _rejection(document: ParsedDocument, relaxng: etree.RelaxNG) -> list | None:
