@@ -237,17 +237,14 @@ class SchemaFacts:
 
 
 def load_schema_facts(schema_path: Path) -> SchemaFacts | None:
-    """A schema's facts as a run stored them after loading it, while none of its files has
-    changed (None: not stored, stale or damaged). A warm run then loads the schema only to
-    word the findings of a rejected document: parsing, resolving and serialising tei_all
-    came before every validation."""
+    """A schema's facts as a run stored them after loading it, while the file is unchanged
+    (None: not stored, or damaged). A warm run then loads the schema only to word the findings
+    of a rejected document: parsing, resolving and serialising tei_all came before every
+    validation."""
     if schema_path.suffix.lower() == ".rnc":  # converted by trang or rnc2rng, whose output may differ
         return None
     try:
         value = json.loads((user_cache("schemas") / f"{_facts_key(schema_path)}.json").read_bytes())
-        for file, digest in value["files"].items():
-            if hashlib.sha256(Path(file).read_bytes()).hexdigest() != digest:
-                return None
         names = frozenset((str(namespace), str(local)) for namespace, local in value["names"])
         return SchemaFacts(str(value["digest"]), names)
     except (OSError, ValueError, KeyError, TypeError):
@@ -255,11 +252,12 @@ def load_schema_facts(schema_path: Path) -> SchemaFacts | None:
 
 
 def store_schema_facts(schema_path: Path, schema: etree._ElementTree, facts: SchemaFacts) -> None:
-    """Store `facts` with the files the schema was read from (it and those it includes, which
-    load.py marks with xml:base)."""
-    files = {str(Path(base)) for base in schema.xpath("//@xml:base")}
-    value = {"digest": facts.digest, "names": sorted(facts.names),
-             "files": {file: hashlib.sha256(Path(file).read_bytes()).hexdigest() for file in sorted(files)}}
+    """Store `facts` for a schema read from one file. One that includes others (load.py marks
+    them with xml:base) is loaded on every run: an included file, or a folder link on its way,
+    may change while the including file stays the same."""
+    if schema.xpath("//@xml:base"):
+        return
+    value = {"digest": facts.digest, "names": sorted(facts.names)}
     with contextlib.suppress(OSError):
         _write_atomically(user_cache("schemas") / f"{_facts_key(schema_path)}.json",
                           json.dumps(value).encode())
