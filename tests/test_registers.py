@@ -15,7 +15,6 @@ from conftest import TEI_DIR, shared
 from teipress.mentions import (
     DocumentMentions,
     Mention,
-    known_only,
     mentions_json,
     mentions_value,
     named_in,
@@ -24,6 +23,13 @@ from teipress.mentions import (
     unpacked,
 )
 from teipress.site import mentions_text
+
+
+def known_only(mentions: DocumentMentions, known: set[str]) -> DocumentMentions:
+    """What the register pages keep of a document's mentions (site.mention_counts and
+    mentions_texts skip every id not in `known`)."""
+    return DocumentMentions([m for m in mentions.text if m.ident in known],
+                            [(ident, role) for ident, role in mentions.roles if ident in known])
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"

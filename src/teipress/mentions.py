@@ -65,7 +65,7 @@ def entity_refs(element: etree._Element) -> list[str]:
 
 def named_in(root: etree._Element, known: set[str] | None = None) -> DocumentMentions:
     """The mentions of entries in `known` in one document: its text, then its header; with
-    `known` None, of every id its pointers name (what `known_only` narrows later: the build
+    `known` None, of every id its pointers name (what the register pages narrow later: the build
     reads them in the worker that catalogues the document, before the registers are merged)."""
     defs = prefix_defs(root)
     found = DocumentMentions()
@@ -98,12 +98,6 @@ def _text_names(root: etree._Element, header: etree._Element | None) -> Iterator
             continue
         if entity_refs(element):
             yield element
-
-
-def known_only(mentions: DocumentMentions, known: set[str]) -> DocumentMentions:
-    """`mentions` as `named_in(root, known)` finds them (anchors count every name either way)."""
-    return DocumentMentions([m for m in mentions.text if m.ident in known],
-                            [(ident, role) for ident, role in mentions.roles if ident in known])
 
 
 def summarised(mentions: DocumentMentions) -> DocumentMentions:

@@ -37,7 +37,7 @@ def catalogue_all(runner: Runner, cache: BuildCache, sources: list[Unread]) -> l
 
 def catalogue_batch(sources: list[Source]) -> list[Catalogue]:
     """Map step: each document's record (render.catalogue) and every id its names point at
-    (filtered to the register entries in the parent, mentions.known_only), summarised: the
+    (filtered to the register entries when the register pages read them), summarised: the
     first mention of each entry and how many there are, all the registers show."""
     transformer = worker_transformer()
     results = []
