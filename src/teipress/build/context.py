@@ -28,6 +28,7 @@ from .. import XML_ID
 from ..parse import make_parser
 from ..site import SITE_NS, registers_element
 from ..transform import Transformer
+from .cache import digest
 
 _S = f"{{{SITE_NS}}}"
 _XML_SPACE = re.compile(r"[ \t\n\r]+")  # XML whitespace only: tokenize() in the stylesheets
@@ -66,10 +67,11 @@ class Context:
     text a page, 250 MB for 10,000), and sends them to the workers."""
 
     packed: bytes
+    key: str  # what the page's cache key takes of it, hashed while the text is at hand
 
     @classmethod
     def of(cls, site: str, registers: str) -> Context:
-        return cls(zlib.compress(f"{site}\0{registers}".encode(), 1))
+        return cls(zlib.compress(f"{site}\0{registers}".encode(), 1), digest("context", site, registers))
 
     def parts(self) -> tuple[str, str]:
         """(site slice, registers slice)."""

@@ -83,8 +83,7 @@ class Rendering:
         for i, source in enumerate(sources):
             tei = source.text()
             context = self.context(source.slug, tei)
-            site, registers = context.parts()
-            keys.append((digest(code_version(), "html", source.slug, tei, site, registers),
+            keys.append((digest(code_version(), "html", source.slug, tei, context.key),
                          digest(code_version(), "text", tei)))
             wants.append((not self.cache.has(keys[i][0]), not self.cache.has(keys[i][1])))
             if any(wants[i]):
