@@ -8,8 +8,6 @@ output folder that teipress did not create is never replaced.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 import shutil
 from collections.abc import Iterator
@@ -18,6 +16,7 @@ from pathlib import Path
 
 from filelock import FileLock
 
+from .clib import libc
 from .errors import TeipressError
 
 MARKER = ".teipress-output"
@@ -75,7 +74,7 @@ def _flush_to_disk(folder: Path) -> None:
 
 
 def _syncfs(folder: Path) -> bool:
-    syncfs = getattr(_libc(), "syncfs", None)
+    syncfs = getattr(libc(), "syncfs", None)
     if syncfs is None:
         return False
     fd = os.open(folder, os.O_RDONLY)
@@ -111,14 +110,8 @@ def _swap_into_place(staging: Path, out: Path) -> None:
 
 def _exchange(a: Path, b: Path) -> bool:
     """renameat2(RENAME_EXCHANGE): swap two paths atomically. False where unsupported."""
-    renameat2 = getattr(_libc(), "renameat2", None)
+    renameat2 = getattr(libc(), "renameat2", None)
     if renameat2 is None:
         return False
     result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
     return result == 0
-
-
-def _libc() -> ctypes.CDLL | None:
-    """The C library, for the Linux calls Python does not wrap (None where there is none)."""
-    name = ctypes.util.find_library("c")
-    return ctypes.CDLL(name, use_errno=True) if name else None

@@ -13,8 +13,6 @@ only when the whole build succeeded.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import gc
 import shutil
 from collections.abc import Iterable, Iterator, Mapping
@@ -26,6 +24,7 @@ from lxml import etree
 
 from ..checking import StoredDocument
 from ..citation import EditionFacts, document_citation_element, edition_element, entries_by_id
+from ..clib import libc
 from ..errors import BuildRefused
 from ..findings import FileReport, Finding
 from ..layout import arrange, with_pages
@@ -189,8 +188,9 @@ def _return_memory() -> None:
     """Hand the memory of what the build no longer holds back to the system (glibc keeps freed
     blocks otherwise), before the search indexer, the build's largest process, starts."""
     gc.collect()
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    trim = getattr(libc(), "malloc_trim", None)  # glibc only
+    if trim is not None:
+        trim(0)
 
 
 def _whole(document: StoredDocument) -> StoredDocument | ParsedDocument:
