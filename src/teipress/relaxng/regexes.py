@@ -15,12 +15,11 @@ import contextlib
 import hashlib
 import importlib.util
 import json
-import os
 import re
 from functools import cache, lru_cache
 from pathlib import Path
 
-from ..resources import user_cache
+from ..resources import user_cache, write_atomically
 from .known_regexes import KNOWN
 
 
@@ -84,13 +83,9 @@ def _checksum(translations: dict[str, str]) -> str:
 
 
 def _keep_translations(translations: dict[str, str]) -> None:
-    path = _translations_file()
+    stored = {"check": _checksum(translations), "translations": translations}
     with contextlib.suppress(OSError):  # without it the next run translates again
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        partial.write_text(json.dumps({"check": _checksum(translations), "translations": translations}),
-                           encoding="utf-8")
-        os.replace(partial, path)
+        write_atomically(_translations_file(), json.dumps(stored).encode())
 
 
 @cache
