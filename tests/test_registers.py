@@ -22,7 +22,7 @@ from teipress.mentions import (
     summarised,
     unpacked,
 )
-from teipress.site import mentions_text
+from teipress.site import mentions_texts
 
 
 def known_only(mentions: DocumentMentions, known: set[str]) -> DocumentMentions:
@@ -286,7 +286,7 @@ def test_mentions_written_as_text_keep_every_character() -> None:
     the page's kind are in it."""
     words = DocumentMentions([Mention("p1", "tp-m1", '… "Tom & Jerry" <sic> ', "O'Brien", " & co.", 2),
                               Mention("pl1", "tp-m2", "in ", "Wien", "")], [("p1", "resp:Übers. <a>")])
-    text = mentions_text({Path("a.xml"): packed(words)}, {Path("a.xml"): "a&b"}, {"p1"})
+    [text] = mentions_texts({Path("a.xml"): packed(words)}, {Path("a.xml"): "a&b"}, [{"p1"}])
     root = etree.fromstring(text.encode())
     [named] = root.iter("{urn:teipress:site}named")
     [at] = named

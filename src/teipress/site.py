@@ -68,7 +68,7 @@ def site_element(settings: Settings, records: list[tuple[str, etree._Element]],
                  correspondents: frozenset[str] = frozenset()) -> etree._Element:
     """The `s:site` manifest: the edition's settings, one s:document per published document,
     one s:entity per entry (its kind, its register page and, for a correspondent, its section of
-    the network page). Which documents name an entry is not here but in `mentions_text`,
+    the network page). Which documents name an entry is not here but in `mentions_texts`,
     which only the register pages read: at 10,000 documents that is 600,000 elements that every
     page of the edition would otherwise be handed."""
     site = etree.Element(f"{_S}site", nsmap={"s": SITE_NS}, title=settings.title,
@@ -108,21 +108,15 @@ def _entity_element(entry: etree._Element, correspondents: frozenset[str]) -> et
     return element
 
 
-def mentions_text(mentions: dict[Path, str], slugs_by_path: dict[Path, str], known: set[str]) -> str:
-    """`s:mentions` for a register page (the document pages do not need it), as XML text:
-    `<s:named id="p_1" document="slug" count="12"><s:at anchor="tp-m7" before=".." after="..">name</s:at>`
-    with the first mention per entry and document, and `<s:role id="p_1" document="slug"
-    role="sender"/>` per header role; `mentions`: each document's, summarised and packed by
-    its catalogue worker (mentions.summarised, mentions.packed), of which the entries in `known`
-    count. Written as text: at 10,000 documents these are 400,000 elements, whose tree took
-    700 MB to build only to be serialised."""
-    [text] = mentions_texts(mentions, slugs_by_path, [known])
-    return text
-
-
 def mentions_texts(mentions: dict[Path, str], slugs_by_path: dict[Path, str],
                    groups: list[set[str]]) -> list[str]:
-    """`mentions_text` for each group of entries, reading each document's mentions once."""
+    """`s:mentions` for the register pages (the document pages do not need it), one text for each
+    group of entries, reading each document's mentions once:
+    `<s:named id="p_1" document="slug" count="12"><s:at anchor="tp-m7" before=".." after="..">name</s:at>`
+    with the first mention per entry and document, and `<s:role id="p_1" document="slug"
+    role="sender"/>` per header role; `mentions`: each document's, summarised and packed by its
+    catalogue worker (mentions.summarised, mentions.packed). Written as text: at 10,000 documents
+    these are 400,000 elements, whose tree took 700 MB to build only to be serialised."""
     group_of = {ident: n for n, group in enumerate(groups) for ident in group}
     parts: list[list[str]] = [[f'<s:mentions xmlns:s="{SITE_NS}">'] for _ in groups]
     for path, slug in slugs_by_path.items():
