@@ -16,7 +16,7 @@ from lxml import etree
 from . import TEI_NS, TP_NS, XML_ID
 from .config import Settings
 from .mentions import packed_lists
-from .outputs import REGISTER_PAGES, RENAMED_SUFFIX, is_reserved
+from .outputs import REGISTER_PAGES, RENAMED_SUFFIX, TEI_FOLDER, TEXT_READINGS, is_reserved
 from .parse import ParsedDocument
 from .pictures.network import network_page
 from .prefixes import expand, prefix_defs
@@ -89,8 +89,8 @@ def _document_element(slug: str, record: etree._Element) -> etree._Element:
     element = etree.Element(f"{_S}document")
     element.set("id", slug)
     element.set("href", f"{slug}.html")
-    element.set("tei", f"tei/{slug}.xml")
-    element.set("text", f"../text/{slug}.txt")
+    element.set("tei", f"{TEI_FOLDER}/{slug}.xml")
+    element.set("text", f"../text/{slug}{TEXT_READINGS[0]}")
     for attribute in ("date", "sort-key", "volume", "stem"):  # stem: see link_stems
         if record.get(attribute):
             element.set(attribute, record.get(attribute))
