@@ -41,6 +41,7 @@ AHEAD_PER_WORKER = 2
 
 
 def default_jobs() -> int:
+    """The cores this process may use: the default number of workers."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 

@@ -19,6 +19,7 @@ from lxml import etree
 
 from ..findings import Finding, display_path
 from ..parse import ParsedDocument
+from ..workers import default_jobs
 from .load import load_schema
 from .names import Name
 from .prune import (
@@ -377,17 +378,13 @@ class LxmlGrammar:
         return list(findings.values())  # never empty: explain_all explains at least one entry
 
 
-def _cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
 def _core_to_spare() -> bool:
     """Is a core free for a second thread (the last minute's load, as `make -l` decides; a run
     of teipress and jing back to back alone makes it 1.5-1.9)? On the 2-core "vm" with one
     other busy process (load 2.1-3.1), two threads and the copy's compile cost more than they
     saved (maechtekongresse 0.64 s without, 0.68 s with); with a core free (load 1.6-1.7)
     they saved a quarter (0.51 s against 0.72 s)."""
-    cores = _cores()
+    cores = default_jobs()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
     return cores > 1 and load < cores
 
