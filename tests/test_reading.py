@@ -88,3 +88,28 @@ def test_the_text_edition_is_written_in_both_readings(congresses: Path) -> None:
     literal = (congresses / "text" / f"{PROTOCOL}.diplomatic.txt").read_text(encoding="utf-8")
     flat, flat_literal = " ".join(plain.split()), " ".join(literal.split())
     assert normalised in flat and diplomatic in flat_literal and plain != literal
+
+
+@pytest.fixture(scope="module")
+def frus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    source = shared("corpora", "frus")
+    out = tmp_path_factory.mktemp("frus") / "out"
+    result = subprocess.run([sys.executable, "-m", "teipress", "build", "--source", str(source), "--schema",
+                             str(source / "frus.rnc"), "--out", str(out)], capture_output=True, text=True,
+                            cwd=ROOT)
+    assert result.returncode in (0, 1), result.stderr
+    return out
+
+
+def test_a_hidden_line_break_still_parts_two_words(frus: Path, chromium) -> None:
+    """FRUS writes `State</hi>,<lb/><hi>Washington` and `No. 2.<lb/><hi>Mr.`: the normalised view
+    hides the break (readers.css) and must not glue the words it stood between; the diplomatic
+    view still breaks the line there."""
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto((frus / "html" / "d2.html").as_uri())
+    assert "Department of State, Washington" in shown(page, ".text .tei-dateline")
+    assert shown(page, ".text h3").startswith("No. 2. Mr. Gresham")
+    page.check(".reading-toggle")
+    assert "\n" in page.locator(".text h3").first.inner_text()
+    context.close()

@@ -184,7 +184,14 @@
   <xsl:template match="tei:lb" mode="tp:text">
     <xsl:if test="preceding-sibling::node()[self::* or normalize-space()]
                   and not(tp:is-word-break(.) and not($tp:diplomatic))">
-      <!-- class lb: the page's normalised view lets the text run on (readers.css). -->
+      <!-- class lb: the page's normalised view lets the text run on (readers.css), which hides
+           the break: between two words with no space beside it ("Agent,<lb/>(and") a space
+           keeps them apart. -->
+      <xsl:if test="not(tp:is-word-break(.))
+                    and not(matches(string(preceding-sibling::node()[1]), '\s$'))
+                    and following-sibling::node()[1][not(matches(string(.), '^\s'))]">
+        <xsl:text> </xsl:text>
+      </xsl:if>
       <br class="{if (tp:is-word-break(.)) then 'lb lb-in-word' else 'lb'}"/>
     </xsl:if>
   </xsl:template>
